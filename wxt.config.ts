@@ -1,0 +1,54 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/**
+ * The demo build (`--mode demo`) talks to the bundled mock on loopback; every other build
+ * talks to Linkup only. The address is fixed at build time so the production bundle holds no
+ * switch a page could flip.
+ */
+const DEMO_API_BASE = 'http://127.0.0.1:47831';
+
+export default defineConfig({
+  // Explicit imports everywhere: auto-imports pick one silently when two utils share a name.
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: (env) => ({
+    plugins: [preact()],
+    define: {
+      'import.meta.env.LINKUP_API_BASE': JSON.stringify(
+        env.mode === 'demo' ? DEMO_API_BASE : 'https://api.linkupapi.com',
+      ),
+    },
+  }),
+  zip: {
+    excludeSources: [
+      '.output/**',
+      'tests/e2e/artifacts/**',
+      'demo-screenshots/**',
+      'bench-results/**',
+    ],
+  },
+  manifest: ({ browser, mode }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage'],
+    host_permissions: [
+      'https://api.linkupapi.com/*',
+      '*://*.linkedin.com/*',
+      ...(mode === 'demo' ? [`${DEMO_API_BASE}/*`] : []),
+    ],
+    action: { default_title: '__MSG_actionTitle__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'applicant-panel@applicant-panel.dev',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['personallyIdentifyingInfo'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
