@@ -1,0 +1,31 @@
+import { browser } from 'wxt/browser';
+
+export interface PanelAlert {
+  id: string;
+  message: string;
+  /** The next step the message points to. */
+  next?: 'options' | null;
+}
+
+/** Errors in plain words, announced; each with its next step and a way to dismiss it. */
+export function AlertList({ alerts, onDismiss }: { alerts: PanelAlert[]; onDismiss: (id: string) => void }) {
+  // Rendered only with content: an alert region that appears is announced at once.
+  if (alerts.length === 0) return null;
+  return (
+    <div role="alert" class="alerts">
+      {alerts.map((a) => (
+        <div key={a.id} class="alert">
+          <span>{a.message}</span>
+          {a.next === 'options' && (
+            <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+              Open options
+            </button>
+          )}
+          <button type="button" class="link" onClick={() => onDismiss(a.id)} aria-label="Dismiss">
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import type { CandidateRecord } from '@/utils/db/types';
+import { formatDateTime } from '@/utils/format';
+import { ProfileLink } from './ProfileLink';
+import { RatingBadge } from './RatingBadge';
+
+interface Props {
+  candidate: CandidateRecord;
+  position: string;
+  onBack: () => void;
+  onPrevious?: () => void;
+  onNext?: () => void;
+}
+
+/** Everything the API returned about one applicant, every value rendered as text. */
+export function CandidateDetail({ candidate: c, position, onBack, onPrevious, onNext }: Props) {
+  return (
+    <article class="detail" aria-labelledby="detail-name">
+      <nav class="detail-nav">
+        <button type="button" onClick={onBack}>
+          ← Back to list
+        </button>
+        <span class="muted">{position}</span>
+        <span class="spacer" />
+        <button type="button" onClick={onPrevious} disabled={!onPrevious} aria-label="Previous candidate">
+          ↑
+        </button>
+        <button type="button" onClick={onNext} disabled={!onNext} aria-label="Next candidate">
+          ↓
+        </button>
+      </nav>
+      <h2 id="detail-name">{c.fullName || `${c.firstName} ${c.lastName}`.trim() || 'Unnamed'}</h2>
+      <p>{c.headline}</p>
+      <p class="muted">{c.location}</p>
+      <p>
+        <RatingBadge rating={c.rating} />
+        {c.isTopChoice && <span class="badge top-choice">★ Top choice</span>}
+        {c.noLongerListed && <span class="badge">No longer listed</span>}
+      </p>
+      {c.isTopChoice && c.topChoiceMessage && (
+        <section aria-labelledby="tc-h">
+          <h3 id="tc-h">Top-choice message</h3>
+          <p class="prewrap">{c.topChoiceMessage}</p>
+        </section>
+      )}
+      <ProfileLink url={c.profileUrl} />
+      <section aria-labelledby="exp-h">
+        <h3 id="exp-h">Experience</h3>
+        {c.experiences.length === 0 ? (
+          <p class="muted">No experience listed.</p>
+        ) : (
+          <ol class="experiences">
+            {c.experiences.map((e, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: experiences have no ID and never reorder
+              <li key={i}>
+                <strong>{e.title}</strong>
+                {e.company && <span> · {e.company}</span>}
+                {e.dateRange && <div class="muted">{e.dateRange}</div>}
+                {e.description && <p class="prewrap">{e.description}</p>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <p class="muted small">
+        Application {c.applicationId}
+        {c.applicationDate ? ` · applied ${c.applicationDate}` : ''} · first seen {formatDateTime(c.firstSeenAt)}
+      </p>
+    </article>
+  );
+}

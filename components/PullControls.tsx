@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PullView } from '@/utils/messages';
+import { formatCredits, formatNumber } from '@/utils/format';
+
+interface Props {
+  pull: PullView | null;
+  pulledBefore: boolean;
+  busy: boolean;
+  onPull: () => void;
+  onCancel: () => void;
+  onDecide: (proceed: boolean) => void;
+  onCheckNew: () => void;
+}
+
+const ACTIVE: PullView['status'][] = ['queued', 'running', 'paused'];
+
+export function isPullActive(pull: PullView | null): boolean {
+  return !!pull && ACTIVE.includes(pull.status);
+}
+
+function useCountdown(until: number | null): number | null {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (until === null) return;
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [until]);
+  return until === null ? null : Math.max(0, Math.ceil((until - now) / 1000));
+}
+
+/** Pull, its progress and Cancel; the credit guard's question when a pull paused for it. */
+export function PullControls({ pull, pulledBefore, busy, onPull, onCancel, onDecide, onCheckNew }: Props) {
+  const active = isPullActive(pull);
+  const waiting = useCountdown(pull?.status === 'running' ? pull.retryAt : null);
+  if (!active || !pull) {
+    return (
+      <div class="actions">
+        <button type="button" class="primary" onClick={onPull} disabled={busy}>
+          {pulledBefore ? 'Pull candidates again' : 'Pull candidates'}
+        </button>
+        {pulledBefore && (
+          <button type="button" onClick={onCheckNew} disabled={busy}>
+            Check for new applicants
+          </button>
+        )}
+      </div>
+    );
+  }
+  const label =
+    pull.status === 'queued'
+      ? 'Waiting for another pull to finish'
+      : pull.total === null
+        ? `Pulling: ${formatNumber(pull.fetched)} fetched`
+        : `Pulling: ${formatNumber(pull.fetched)} of ${formatNumber(pull.total)}`;
+  return (
+    <div class="pull-progress">
+      <div
+        role="progressbar"
+        aria-label="Pull progress"
+        aria-valuemin={0}
+        aria-valuenow={pull.fetched}
+        aria-valuemax={pull.total ?? undefined}
+        aria-valuetext={label}
+        class="bar"
+      >
+        <div
+          class="bar-fill"
+          style={{ width: pull.total ? `${Math.min(100, (100 * pull.fetched) / pull.total)}%` : '5%' }}
+        />
+      </div>
+      <p class="small">
+        {label}
+        {pull.credits > 0 && ` · ${formatCredits(pull.credits)} spent`}
+        {pull.estimatedCost !== null && pull.status === 'running' && ` · about ${formatCredits(pull.estimatedCost)} to go`}
+      </p>
+      {waiting !== null && (
+        <p class="small" role="status">
+          Linkup is busy or unreachable: waiting to retry in {waiting} s.
+        </p>
+      )}
+      {pull.status === 'paused' ? (
+        <div class="guard" role="group" aria-label="Credit guard">
+          <p>
+            The rest of this pull will cost about {formatCredits(pull.estimatedCost ?? 0)} (
+            {formatNumber(Math.max(0, (pull.total ?? 0) - pull.fetched))} more applicants), more than your
+            credit guard allows. {formatNumber(pull.fetched)} are already stored.
+          </p>
+          <button type="button" class="primary" onClick={() => onDecide(true)}>
+            Continue
+          </button>
+          <button type="button" onClick={() => onDecide(false)}>
+            Stop
+          </button>
+        </div>
+      ) : (
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,260 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { getCandidates } from '@/utils/db/candidates';
+import { getJob } from '@/utils/db/jobs';
+import { migrations } from '@/utils/db/migrations';
+import { getPanelDb, openPanelDb } from '@/utils/db/open';
+import { getPull } from '@/utils/db/pulls';
+import { writePage } from '@/utils/db/pulls-write';
+import { emptyReview, getReview, putReview } from '@/utils/db/reviews';
+import { DB_NAME, DB_VERSION, type PanelDb } from '@/utils/db/schema';
+import { getSecret } from '@/utils/db/secrets';
+
+const JOB = '4012345678';
+
+function requestResult<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** A v1 candidate as the first release stored it: no noLongerListed, no lastPullId. */
+function v1Candidate(applicationId: string, rank: number) {
+  return {
+    applicationId,
+    rating: 'GOOD_FIT',
+    isTopChoice: false,
+    topChoiceMessage: '',
+    firstName: 'Grace',
+    lastName: applicationId,
+    fullName: `Grace ${applicationId}`,
+    headline: 'Admiral',
+    publicIdentifier: `grace-${applicationId}`,
+    profileUrl: `https://www.linkedin.com/in/grace-${applicationId}`,
+    location: 'Arlington',
+    applicationDate: '2024-12-01',
+    experiences: [],
+    jobId: JOB,
+    rank,
+    firstSeenAt: 500,
+    lastSeenAt: 600,
+  };
+}
+
+/** Builds the version-1 database by hand, the way the first release laid it out. */
+async function createV1Database(factory: IDBFactory, name = DB_NAME): Promise<void> {
+  const request = factory.open(name, 1);
+  request.onupgradeneeded = () => {
+    const db = request.result;
+    db.createObjectStore('jobs', { keyPath: 'jobId' });
+    const candidates = db.createObjectStore('candidates', { keyPath: ['jobId', 'applicationId'] });
+    candidates.createIndex('byJobRank', ['jobId', 'rank']);
+    db.createObjectStore('pulls', { keyPath: 'jobId' });
+    db.createObjectStore('secrets', { keyPath: 'name' });
+  };
+  const db = await requestResult(request);
+  const tx = db.transaction(['jobs', 'candidates', 'pulls', 'secrets'], 'readwrite');
+  tx.objectStore('jobs').put({
+    jobId: JOB,
+    title: 'Compiler engineer',
+    totalAvailable: 3,
+    cachedCount: 3,
+    lastPulledAt: 600,
+    lastCompletePullAt: 600,
+    creditsSpent: 3,
+    createdAt: 500,
+  });
+  tx.objectStore('candidates').put(v1Candidate('c2', 2));
+  tx.objectStore('candidates').put(v1Candidate('c0', 0));
+  tx.objectStore('candidates').put(v1Candidate('c1', 1));
+  tx.objectStore('pulls').put({
+    jobId: JOB,
+    pullId: 'old',
+    status: 'done',
+    nextOffset: 3,
+    pageSize: 10,
+    total: 3,
+    fetched: 3,
+    skipped: 0,
+    credits: 3,
+    startedAt: 500,
+    updatedAt: 600,
+    error: null,
+  });
+  tx.objectStore('secrets').put({ name: 'apiKey', value: 'secret-key' });
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}
+
+async function rawVersion(factory: IDBFactory, name = DB_NAME): Promise<number> {
+  const db = await requestResult(factory.open(name));
+  const version = db.version;
+  db.close();
+  return version;
+}
+
+const open: PanelDb[] = [];
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+});
+async function track(opening: Promise<PanelDb>): Promise<PanelDb> {
+  const db = await opening;
+  open.push(db);
+  return db;
+}
+
+describe('schema', () => {
+  it('has one migration step per version', () => {
+    expect(migrations).toHaveLength(DB_VERSION);
+    expect(DB_VERSION).toBe(2);
+  });
+
+  it('creates every store and index on a fresh open', async () => {
+    const db = await track(openPanelDb(new IDBFactory()));
+    expect(db.name).toBe('applicant-panel');
+    expect(db.version).toBe(2);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'candidates',
+      'jobs',
+      'pulls',
+      'reviews',
+      'secrets',
+    ]);
+    const tx = db.transaction(['candidates', 'reviews', 'jobs', 'pulls', 'secrets']);
+    expect(tx.objectStore('candidates').keyPath).toEqual(['jobId', 'applicationId']);
+    expect(tx.objectStore('candidates').index('byJobRank').keyPath).toEqual(['jobId', 'rank']);
+    expect(tx.objectStore('reviews').keyPath).toBe('applicationId');
+    expect(tx.objectStore('reviews').index('byJob').keyPath).toBe('jobId');
+    expect(tx.objectStore('jobs').keyPath).toBe('jobId');
+    expect(tx.objectStore('pulls').keyPath).toBe('jobId');
+    expect(tx.objectStore('secrets').keyPath).toBe('name');
+    await tx.done;
+  });
+
+  it('opens an existing current database without changing it', async () => {
+    const factory = new IDBFactory();
+    const first = await openPanelDb(factory);
+    await writePage(first, {
+      jobId: JOB,
+      pull: {
+        jobId: JOB,
+        pullId: 'p1',
+        status: 'running',
+        nextOffset: 1,
+        pageSize: 10,
+        total: 1,
+        fetched: 1,
+        skipped: 0,
+        credits: 1,
+        startedAt: 1,
+        updatedAt: 1,
+        error: null,
+      },
+      candidates: [{ ...v1Candidate('x', 0) }],
+      offset: 0,
+      totalAvailable: 1,
+      creditsConsumed: 1,
+      now: 1,
+    });
+    first.close();
+    const again = await track(openPanelDb(factory));
+    expect(await getCandidates(again, JOB)).toHaveLength(1);
+  });
+});
+
+describe('from version 1', () => {
+  it('keeps every record and fills the fields v1 did not have', async () => {
+    const factory = new IDBFactory();
+    await createV1Database(factory);
+
+    const db = await track(openPanelDb(factory));
+
+    expect(db.version).toBe(2);
+    const candidates = await getCandidates(db, JOB);
+    expect(candidates.map((c) => c.applicationId)).toEqual(['c0', 'c1', 'c2']);
+    for (const [rank, c] of candidates.entries()) {
+      expect(c).toEqual({
+        ...v1Candidate(`c${rank}`, rank),
+        noLongerListed: false,
+        lastPullId: '',
+      });
+    }
+    expect(await getJob(db, JOB)).toMatchObject({ title: 'Compiler engineer', cachedCount: 3 });
+    expect(await getPull(db, JOB)).toMatchObject({ pullId: 'old', status: 'done' });
+    expect(await getSecret(db, 'apiKey')).toBe('secret-key');
+    expect(db.objectStoreNames.contains('reviews')).toBe(true);
+
+    await putReview(db, { ...emptyReview('c1', JOB, 700), decision: 'maybe' });
+    expect(await getReview(db, 'c1')).toMatchObject({ decision: 'maybe' });
+  });
+
+  it('leaves version 1 as it was when a migration step fails', async () => {
+    const factory = new IDBFactory();
+    await createV1Database(factory);
+    vi.spyOn(IDBCursor.prototype, 'update').mockImplementation(() => {
+      throw new DOMException('disk full', 'QuotaExceededError');
+    });
+
+    await expect(openPanelDb(factory)).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    vi.restoreAllMocks();
+
+    expect(await rawVersion(factory)).toBe(1);
+    const raw = await requestResult(factory.open(DB_NAME, 1));
+    expect([...raw.objectStoreNames].sort()).toEqual(['candidates', 'jobs', 'pulls', 'secrets']);
+    const stored = await requestResult(
+      raw.transaction('candidates').objectStore('candidates').getAll(),
+    );
+    expect(stored).toHaveLength(3);
+    expect(stored.every((c) => !('noLongerListed' in c))).toBe(true);
+    raw.close();
+
+    // The next open, without the failure, migrates.
+    const db = await track(openPanelDb(factory));
+    expect((await getCandidates(db, JOB)).every((c) => c.lastPullId === '')).toBe(true);
+  });
+});
+
+describe('connections', () => {
+  it('close themselves so a newer version can upgrade', async () => {
+    const factory = new IDBFactory();
+    const a = await track(openPanelDb(factory, 'shared'));
+    const b = await track(openPanelDb(factory, 'shared'));
+    const blocked = vi.fn();
+
+    const newer = factory.open('shared', DB_VERSION + 1);
+    newer.onblocked = blocked;
+    const upgraded = await requestResult(newer);
+
+    expect(upgraded.version).toBe(DB_VERSION + 1);
+    expect(blocked).not.toHaveBeenCalled();
+    expect(() => a.transaction('jobs')).toThrow();
+    expect(() => b.transaction('jobs')).toThrow();
+    upgraded.close();
+  });
+
+  it('getPanelDb shares one connection and opens again once it was closed', async () => {
+    const first = getPanelDb();
+    expect(getPanelDb()).toBe(first);
+    const db = await first;
+    expect(db.name).toBe(DB_NAME);
+
+    // A newer version takes over: the cached connection closes and is forgotten.
+    const newer = await requestResult(indexedDB.open(DB_NAME, DB_VERSION + 1));
+    const second = getPanelDb();
+    expect(second).not.toBe(first);
+    // This (older) code cannot open the newer database, and does not cache the failure.
+    await expect(second).rejects.toMatchObject({ name: 'VersionError' });
+    expect(getPanelDb()).not.toBe(second);
+    await getPanelDb().catch(() => undefined);
+
+    newer.close();
+    await requestResult(indexedDB.deleteDatabase(DB_NAME));
+    const reopened = await track(getPanelDb());
+    expect(reopened.version).toBe(DB_VERSION);
+  });
+});

@@ -1,0 +1,279 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  countCandidates,
+  getCandidate,
+  getCandidates,
+  getFirstCandidates,
+} from '@/utils/db/candidates';
+import { deleteAllData, deleteJob, ensureJob, getJob, listJobs } from '@/utils/db/jobs';
+import { openPanelDb } from '@/utils/db/open';
+import { getPull, listUnfinishedPulls, putPull } from '@/utils/db/pulls';
+import { writePage } from '@/utils/db/pulls-write';
+import { emptyReview, getReview, listReviews, putReview } from '@/utils/db/reviews';
+import type { PanelDb } from '@/utils/db/schema';
+import { getSecret, setSecret } from '@/utils/db/secrets';
+import type { PullRecord, PullStatus } from '@/utils/db/types';
+import type { ApiCandidate } from '@/utils/linkup/types';
+
+function candidate(id: string): ApiCandidate {
+  return {
+    applicationId: id,
+    rating: 'UNRATED',
+    isTopChoice: false,
+    topChoiceMessage: '',
+    firstName: 'Alan',
+    lastName: id,
+    fullName: `Alan ${id}`,
+    headline: '',
+    publicIdentifier: '',
+    profileUrl: '',
+    location: '',
+    applicationDate: '',
+    experiences: [],
+  };
+}
+
+function pullOf(jobId: string, pullId = 'p1', status: PullStatus = 'running'): PullRecord {
+  return {
+    jobId,
+    pullId,
+    status,
+    nextOffset: 0,
+    pageSize: 10,
+    total: null,
+    fetched: 0,
+    skipped: 0,
+    credits: 0,
+    startedAt: 0,
+    updatedAt: 0,
+    error: null,
+  };
+}
+
+function storePage(
+  db: PanelDb,
+  jobId: string,
+  applicationIds: string[],
+  { offset = 0, now = 1000, pullId = 'p1' } = {},
+) {
+  return writePage(db, {
+    jobId,
+    pull: pullOf(jobId, pullId),
+    candidates: applicationIds.map(candidate),
+    offset,
+    totalAvailable: null,
+    creditsConsumed: applicationIds.length,
+    now,
+  });
+}
+
+function ids(prefix: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+}
+
+let db: PanelDb;
+
+beforeEach(async () => {
+  db = await openPanelDb(new IDBFactory());
+});
+
+afterEach(() => {
+  db.close();
+});
+
+describe('candidates', () => {
+  it('come back in rank order whatever order the pages were stored in', async () => {
+    await storePage(db, '42', ['k', 'l', 'm'], { offset: 10 });
+    await storePage(db, '42', ['z', 'y', 'x'], { offset: 0 });
+    await storePage(db, '42', ['q'], { offset: 3 });
+    await storePage(db, '4', ['other'], { offset: 0 });
+    await storePage(db, '420', ['other'], { offset: 0 });
+
+    const list = await getCandidates(db, '42');
+    expect(list.map((c) => c.applicationId)).toEqual(['z', 'y', 'x', 'q', 'k', 'l', 'm']);
+    expect(list.map((c) => c.rank)).toEqual([0, 1, 2, 3, 10, 11, 12]);
+    expect(await countCandidates(db, '42')).toBe(7);
+    expect(await countCandidates(db, '4')).toBe(1);
+    expect(await getCandidates(db, 'none')).toEqual([]);
+  });
+
+  it('getFirstCandidates stops at the limit, in rank order', async () => {
+    await storePage(db, '42', ids('b', 20), { offset: 20 });
+    await storePage(db, '42', ids('a', 20), { offset: 0 });
+    await storePage(db, '43', ids('c', 5));
+
+    const first = await getFirstCandidates(db, '42', 30);
+    expect(first).toHaveLength(30);
+    expect(first.map((c) => c.applicationId)).toEqual([...ids('a', 20), ...ids('b', 10)]);
+    expect(first).toEqual((await getCandidates(db, '42')).slice(0, 30));
+
+    expect(await getFirstCandidates(db, '43', 30)).toHaveLength(5);
+    expect(await getFirstCandidates(db, '42', 1)).toHaveLength(1);
+    expect(await getFirstCandidates(db, '42', 0)).toEqual([]);
+    expect(await getFirstCandidates(db, 'none', 10)).toEqual([]);
+  });
+
+  it('getCandidate finds one by job and application', async () => {
+    await storePage(db, '42', ['a']);
+    await storePage(db, '43', ['a']);
+    expect(await getCandidate(db, '42', 'a')).toMatchObject({ jobId: '42', applicationId: 'a' });
+    expect(await getCandidate(db, '43', 'a')).toMatchObject({ jobId: '43' });
+    expect(await getCandidate(db, '42', 'b')).toBeUndefined();
+  });
+});
+
+describe('jobs', () => {
+  it('ensureJob creates a job once and only sets a non-empty title', async () => {
+    const created = await ensureJob(db, '42', {}, 100);
+    expect(created).toEqual({
+      jobId: '42',
+      title: null,
+      totalAvailable: null,
+      cachedCount: 0,
+      lastPulledAt: null,
+      lastCompletePullAt: null,
+      creditsSpent: 0,
+      createdAt: 100,
+    });
+    expect(await ensureJob(db, '42', { title: '  Data engineer ' }, 200)).toMatchObject({
+      title: 'Data engineer',
+      createdAt: 100,
+    });
+    expect(await ensureJob(db, '42', { title: '' }, 300)).toMatchObject({ title: 'Data engineer' });
+    expect(await ensureJob(db, '42', { title: null }, 300)).toMatchObject({
+      title: 'Data engineer',
+    });
+    expect(await getJob(db, '42')).toMatchObject({ title: 'Data engineer', createdAt: 100 });
+  });
+
+  it('ensureJob keeps what pulls stored', async () => {
+    await storePage(db, '42', ids('a', 3), { now: 500 });
+    const job = await ensureJob(db, '42', { title: 'Renamed' }, 900);
+    expect(job).toMatchObject({ cachedCount: 3, lastPulledAt: 500, creditsSpent: 3 });
+  });
+
+  it('listJobs puts the most recently pulled first and never-pulled jobs last', async () => {
+    await ensureJob(db, 'never-old', {}, 1);
+    await storePage(db, 'pulled-early', ['a'], { now: 100 });
+    await ensureJob(db, 'never-new', {}, 5000);
+    await storePage(db, 'pulled-late', ['a'], { now: 300 });
+    await storePage(db, 'pulled-mid', ['a'], { now: 200 });
+
+    expect((await listJobs(db)).map((j) => j.jobId)).toEqual([
+      'pulled-late',
+      'pulled-mid',
+      'pulled-early',
+      'never-new',
+      'never-old',
+    ]);
+  });
+
+  it("deleteJob removes that job's candidates, pull and reviews and nothing else", async () => {
+    await storePage(db, '42', ids('a', 5));
+    await storePage(db, '420', ids('a', 3));
+    await putReview(db, { ...emptyReview('a1', '42', 1), decision: 'reject' });
+    await putReview(db, { ...emptyReview('a2', '42', 1), notes: 'call back' });
+    await putReview(db, { ...emptyReview('other', '420', 1), decision: 'shortlist' });
+    await setSecret(db, 'apiKey', 'k');
+
+    await deleteJob(db, '42');
+
+    expect(await getJob(db, '42')).toBeUndefined();
+    expect(await getCandidates(db, '42')).toEqual([]);
+    expect(await getPull(db, '42')).toBeUndefined();
+    expect(await listReviews(db, '42')).toEqual([]);
+    expect(await getReview(db, 'a1')).toBeUndefined();
+
+    expect(await getJob(db, '420')).toMatchObject({ cachedCount: 3 });
+    expect(await getCandidates(db, '420')).toHaveLength(3);
+    expect(await getPull(db, '420')).toBeDefined();
+    expect(await getReview(db, 'other')).toMatchObject({ decision: 'shortlist' });
+    expect(await getSecret(db, 'apiKey')).toBe('k');
+  });
+
+  it('deleteAllData clears the cache but keeps the secrets', async () => {
+    await storePage(db, '42', ids('a', 5));
+    await putReview(db, emptyReview('a1', '42', 1));
+    await setSecret(db, 'apiKey', 'key-123');
+
+    await deleteAllData(db);
+
+    for (const store of ['jobs', 'candidates', 'pulls', 'reviews'] as const) {
+      expect(await db.count(store)).toBe(0);
+    }
+    expect(await getSecret(db, 'apiKey')).toBe('key-123');
+  });
+});
+
+describe('pulls', () => {
+  it('stores one pull per job and lists the unfinished ones', async () => {
+    await putPull(db, pullOf('1', 'p1', 'running'));
+    await putPull(db, pullOf('2', 'p2', 'paused'));
+    await putPull(db, pullOf('3', 'p3', 'done'));
+    await putPull(db, pullOf('4', 'p4', 'failed'));
+    await putPull(db, pullOf('5', 'p5', 'cancelled'));
+    await putPull(db, pullOf('3', 'p6', 'running'));
+
+    expect(await getPull(db, '3')).toMatchObject({ pullId: 'p6' });
+    expect(await getPull(db, '9')).toBeUndefined();
+    expect((await listUnfinishedPulls(db)).map((p) => p.pullId).sort()).toEqual(['p1', 'p2', 'p6']);
+  });
+});
+
+describe('secrets', () => {
+  it('set, get, replace and delete', async () => {
+    expect(await getSecret(db, 'apiKey')).toBeNull();
+    await setSecret(db, 'apiKey', 'first');
+    expect(await getSecret(db, 'apiKey')).toBe('first');
+    await setSecret(db, 'apiKey', 'second');
+    expect(await getSecret(db, 'apiKey')).toBe('second');
+    await setSecret(db, 'other', '');
+    expect(await getSecret(db, 'other')).toBe('');
+    await setSecret(db, 'apiKey', null);
+    expect(await getSecret(db, 'apiKey')).toBeNull();
+    expect(await getSecret(db, 'other')).toBe('');
+    await setSecret(db, 'missing', null);
+  });
+});
+
+describe('reviews', () => {
+  it('start empty and are kept by application ID', async () => {
+    expect(emptyReview('a1', '42', 5)).toEqual({
+      applicationId: 'a1',
+      jobId: '42',
+      decision: null,
+      notes: '',
+      tags: [],
+      seenAt: null,
+      updatedAt: 5,
+    });
+    expect(await getReview(db, 'a1')).toBeUndefined();
+    await putReview(db, { ...emptyReview('a1', '42', 5), decision: 'maybe', tags: ['remote'] });
+    await putReview(db, { ...emptyReview('a1', '42', 6), decision: 'shortlist', notes: 'great' });
+    await putReview(db, emptyReview('b1', '43', 5));
+
+    expect(await getReview(db, 'a1')).toMatchObject({ decision: 'shortlist', notes: 'great' });
+    expect((await listReviews(db, '42')).map((r) => r.applicationId)).toEqual(['a1']);
+    expect(await listReviews(db, '43')).toHaveLength(1);
+  });
+
+  it('survive a re-pull that rewrites the candidate', async () => {
+    await storePage(db, '42', ids('a', 3), { now: 1000 });
+    const review = {
+      ...emptyReview('a1', '42', 1500),
+      decision: 'shortlist' as const,
+      notes: 'Strong compilers background',
+      tags: ['rust'],
+      seenAt: 1500,
+    };
+    await putReview(db, review);
+
+    await storePage(db, '42', ['new', ...ids('a', 3)], { now: 2000, pullId: 'p2' });
+
+    expect(await getCandidate(db, '42', 'a1')).toMatchObject({ rank: 2, lastPullId: 'p2' });
+    expect(await getReview(db, 'a1')).toEqual(review);
+    expect(await listReviews(db, '42')).toEqual([review]);
+  });
+});

@@ -1,0 +1,210 @@
+import { browser, type Browser } from 'wxt/browser';
+import { getPanelDb } from '../db/open';
+import { ensureJob, getJob } from '../db/jobs';
+import { recordCredits } from '../db/pulls-write';
+import { toErrorInfo } from '../linkup/errors';
+import { RequestQueue } from '../linkup/queue';
+import { withRetry } from '../linkup/retry';
+import {
+  type Broadcast,
+  type CurrentJob,
+  jobDetectedSchema,
+  type PageRequest,
+  type PullView,
+  pageRequestSchema,
+  type Result,
+} from '../messages';
+import { PullManager } from '../pull/pull-manager';
+import { creditGuardItem, tabJobsItem } from '../settings';
+import { TabJobs } from '../tab-jobs';
+import { setTabBadge } from './badge';
+import { savedClient, savedKeyClient, testConnection } from './linkup-service';
+import { isExtensionPage, isLinkedInContentScript, isLinkedInUrl } from './senders';
+
+/**
+ * The background's state and handlers. Everything the worker knows survives a restart: tab
+ * jobs in session storage, pulls in IndexedDB.
+ */
+export class BackgroundService {
+  private tabs = new TabJobs();
+  private readonly loaded: Promise<void>;
+  readonly queue = new RequestQueue();
+  readonly pulls: PullManager;
+
+  constructor() {
+    this.loaded = tabJobsItem.getValue().then((snap) => {
+      this.tabs = TabJobs.from(snap);
+    });
+    this.pulls = new PullManager({
+      db: getPanelDb,
+      client: savedClient,
+      queue: this.queue,
+      now: Date.now,
+      creditGuard: () => creditGuardItem.getValue(),
+      onProgress: (pull) => this.broadcast({ type: 'pull-progress', pull }),
+      onData: (jobId) => {
+        this.broadcast({ type: 'data-changed', jobId });
+        void this.refreshBadges(jobId);
+      },
+    });
+  }
+
+  async start() {
+    await this.loaded;
+    await this.pulls.resumeUnfinished();
+  }
+
+  broadcast(message: Broadcast) {
+    // No page listening is normal (panel closed): nothing to deliver.
+    browser.runtime.sendMessage(message).catch(() => {});
+  }
+
+  private async save() {
+    await tabJobsItem.setValue(this.tabs.snapshot());
+  }
+
+  async refreshBadges(jobId: string) {
+    const job = await getJob(await getPanelDb(), jobId);
+    await Promise.all(this.tabs.tabsShowing(jobId).map((t) => setTabBadge(t.tabId, job, true)));
+  }
+
+  private async badgeFor(tabId: number, jobId: string | null) {
+    const job = jobId ? await getJob(await getPanelDb(), jobId) : undefined;
+    await setTabBadge(tabId, job, jobId !== null);
+  }
+
+  // --- tabs -------------------------------------------------------------------------------
+
+  async onJobDetected(message: unknown, sender: Browser.runtime.MessageSender) {
+    await this.loaded;
+    const parsed = jobDetectedSchema.safeParse(message);
+    const tab = sender.tab;
+    if (!parsed.success || !tab?.id || tab.windowId === undefined) return;
+    if (tab.active) this.tabs.activate(tab.id, tab.windowId, Date.now());
+    const changed = this.tabs.report(
+      tab.id,
+      tab.windowId,
+      parsed.data.jobId,
+      parsed.data.title,
+      Date.now(),
+    );
+    if (!changed) return;
+    await this.save();
+    if (parsed.data.jobId) {
+      const db = await getPanelDb();
+      const job = await getJob(db, parsed.data.jobId);
+      // Remember the title for the jobs list, but only for jobs the user has pulled.
+      if (job && parsed.data.title && job.title !== parsed.data.title) {
+        await ensureJob(db, parsed.data.jobId, { title: parsed.data.title }, Date.now());
+      }
+    }
+    await this.badgeFor(tab.id, parsed.data.jobId);
+    this.broadcast({ type: 'current-job-changed', windowId: tab.windowId });
+  }
+
+  async onActivated(tabId: number, windowId: number) {
+    await this.loaded;
+    this.tabs.activate(tabId, windowId, Date.now());
+    await this.save();
+    this.broadcast({ type: 'current-job-changed', windowId });
+  }
+
+  async onTabUpdated(tabId: number, url: string | undefined, windowId: number) {
+    await this.loaded;
+    // Only a committed move away from LinkedIn clears the tab; LinkedIn's own navigation is
+    // reported by the content script, which reads the final URL.
+    if (url === undefined || isLinkedInUrl(url)) return;
+    if (this.tabs.forget(tabId)) {
+      await this.save();
+      await this.badgeFor(tabId, null);
+      this.broadcast({ type: 'current-job-changed', windowId });
+    }
+  }
+
+  async onTabRemoved(tabId: number, windowId: number) {
+    await this.loaded;
+    if (this.tabs.forget(tabId)) {
+      await this.save();
+      this.broadcast({ type: 'current-job-changed', windowId });
+    }
+  }
+
+  async currentJob(windowId: number): Promise<CurrentJob> {
+    await this.loaded;
+    const tab = this.tabs.currentFor(windowId);
+    return { jobId: tab?.jobId ?? null, title: tab?.title ?? null, tabId: tab?.tabId ?? null };
+  }
+
+  // --- messages ---------------------------------------------------------------------------
+
+  /** Routes a runtime message after checking who sent it; anything else gets no answer. */
+  onMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined {
+    const id = browser.runtime.id;
+    if (isLinkedInContentScript(sender, id)) {
+      // A content script can report a job and nothing else.
+      void this.onJobDetected(message, sender);
+      return undefined;
+    }
+    if (!isExtensionPage(sender, id, browser.runtime.getURL('/'))) return undefined;
+    const parsed = pageRequestSchema.safeParse(message);
+    if (!parsed.success) return undefined;
+    return this.handle(parsed.data);
+  }
+
+  private async handle(request: PageRequest): Promise<unknown> {
+    switch (request.type) {
+      case 'get-current-job':
+        return this.currentJob(request.windowId);
+      case 'pull':
+        return ok(await this.pullView(request.jobId, true));
+      case 'cancel-pull':
+        this.pulls.cancel(request.jobId);
+        return ok(await this.pullView(request.jobId, false));
+      case 'pull-decision':
+        return ok(await this.pulls.decide(request.jobId, request.proceed));
+      case 'get-credits':
+        return attempt(async () => (await savedKeyClient()).getCredits());
+      case 'list-accounts':
+        return attempt(async () => (await savedKeyClient()).listAccounts());
+      case 'test-connection':
+        return attempt(() => testConnection(request.accountId.trim()));
+      case 'check-new':
+        return attempt(() => this.checkNew(request.jobId));
+    }
+  }
+
+  private async pullView(jobId: string, start: boolean): Promise<PullView | null> {
+    if (start) return this.pulls.start(jobId);
+    return this.pulls.view(jobId);
+  }
+
+  /**
+   * "Check for new applicants": the smallest request there is (count 1, at most 1 credit)
+   * reads the job's total without touching the cache.
+   */
+  private async checkNew(jobId: string) {
+    const client = await savedClient();
+    const db = await getPanelDb();
+    const page = await withRetry(() =>
+      this.queue.run(() => client.getCandidates({ jobId, offset: 0, count: 1 })),
+    );
+    await recordCredits(db, jobId, page.creditsConsumed);
+    const job = await getJob(db, jobId);
+    const total = page.totalAvailable;
+    const newCount = total === null ? 0 : Math.max(0, total - (job?.cachedCount ?? 0));
+    this.broadcast({ type: 'data-changed', jobId });
+    return { totalAvailable: total, newCount, credits: page.creditsConsumed };
+  }
+}
+
+function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+async function attempt<T>(fn: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await fn());
+  } catch (error) {
+    return { ok: false, error: toErrorInfo(error) };
+  }
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+/**
+ * The one contract between the content script, the background and the extension pages.
+ * Every message that crosses a context is parsed here; anything that does not parse is
+ * dropped, so a compromised page can at most report a job ID.
+ */
+
+const jobId = z.string().regex(/^[1-9][0-9]{5,11}$/);
+
+/** The only message a content script may send. */
+export const jobDetectedSchema = z.object({
+  type: z.literal('job-detected'),
+  jobId: jobId.nullable(),
+  url: z.string().max(4096),
+  title: z.string().max(300).nullable(),
+});
+export type JobDetected = z.infer<typeof jobDetectedSchema>;
+
+/** Requests from extension pages (side panel, options) to the background. */
+export const pageRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('get-current-job'), windowId: z.number().int() }),
+  z.object({ type: z.literal('pull'), jobId }),
+  z.object({ type: z.literal('cancel-pull'), jobId }),
+  z.object({ type: z.literal('pull-decision'), jobId, proceed: z.boolean() }),
+  z.object({ type: z.literal('get-credits') }),
+  /** Tests the key and account in the options page's fields; the key travels through the
+   * extension's IndexedDB as a draft, never in a message. */
+  z.object({ type: z.literal('test-connection'), accountId: z.string().max(200) }),
+  z.object({ type: z.literal('list-accounts') }),
+  z.object({ type: z.literal('check-new'), jobId }),
+]);
+export type PageRequest = z.infer<typeof pageRequestSchema>;
+
+export const errorInfoSchema = z.object({
+  kind: z.string(),
+  message: z.string(),
+  retryAfterMs: z.number().optional(),
+});
+
+export const currentJobSchema = z.object({
+  jobId: jobId.nullable(),
+  title: z.string().nullable(),
+  tabId: z.number().int().nullable(),
+});
+export type CurrentJob = z.infer<typeof currentJobSchema>;
+
+/** What a page sees of a pull: enough to draw the progress bar, the alerts and the guard. */
+export const pullViewSchema = z.object({
+  jobId,
+  status: z.enum(['queued', 'running', 'paused', 'done', 'failed', 'cancelled']),
+  fetched: z.number().int(),
+  total: z.number().int().nullable(),
+  skipped: z.number().int(),
+  credits: z.number(),
+  /** Credits the remaining pages would cost at most (known once the first page has answered). */
+  estimatedCost: z.number().nullable(),
+  retryAt: z.number().nullable(),
+  error: errorInfoSchema.nullable(),
+  noLongerListed: z.number().int(),
+  updatedAt: z.number(),
+});
+export type PullView = z.infer<typeof pullViewSchema>;
+
+/** Broadcasts from the background to extension pages. */
+export const broadcastSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('current-job-changed'), windowId: z.number().int() }),
+  z.object({ type: z.literal('pull-progress'), pull: pullViewSchema }),
+  z.object({ type: z.literal('data-changed'), jobId: jobId.nullable() }),
+]);
+export type Broadcast = z.infer<typeof broadcastSchema>;
+
+/** Every answer is a result value, so the page can show an error in plain words. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof errorInfoSchema> };
+
+export const creditsResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.number() }),
+  z.object({ ok: z.literal(false), error: errorInfoSchema }),
+]);
+
+export const accountsResultSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    value: z.array(
+      z.object({ accountId: z.string(), status: z.string(), platform: z.string(), label: z.string() }),
+    ),
+  }),
+  z.object({ ok: z.literal(false), error: errorInfoSchema }),
+]);
+
+export const pullResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: pullViewSchema }),
+  z.object({ ok: z.literal(false), error: errorInfoSchema }),
+]);
+
+export const connectionResultSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    value: z.object({
+      credits: z.number(),
+      accounts: z.array(
+        z.object({ accountId: z.string(), status: z.string(), platform: z.string(), label: z.string() }),
+      ),
+      accountFound: z.boolean().nullable(),
+    }),
+  }),
+  z.object({ ok: z.literal(false), error: errorInfoSchema }),
+]);
+
+export const checkNewResultSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    value: z.object({ totalAvailable: z.number().nullable(), newCount: z.number(), credits: z.number() }),
+  }),
+  z.object({ ok: z.literal(false), error: errorInfoSchema }),
+]);

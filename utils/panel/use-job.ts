@@ -1,0 +1,96 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { getCandidates, getFirstCandidates } from '../db/candidates';
+import { getJob } from '../db/jobs';
+import { getPanelDb } from '../db/open';
+import { getPull } from '../db/pulls';
+import type { CandidateRecord, JobRecord } from '../db/types';
+import type { PullView } from '../messages';
+import { onBroadcast } from '../page-api';
+import { pullViewOf } from '../pull/view';
+import { searchTextOf } from '../search';
+
+/** Rows painted from a cursor before the whole job is read. */
+const FIRST_ROWS = 30;
+/** During a pull every page changes the data; reading 10,000 rows per page would be waste. */
+const RELOAD_EVERY_MS = 1000;
+
+export interface JobData {
+  job: JobRecord | undefined;
+  candidates: CandidateRecord[];
+  /** Search texts, index-aligned with candidates. */
+  texts: string[];
+  loaded: boolean;
+  pull: PullView | null;
+  setPull: (pull: PullView | null) => void;
+  reload: () => void;
+}
+
+/** One job's cached data, read straight from IndexedDB and kept fresh by the background. */
+export function useJob(jobId: string): JobData {
+  const [job, setJob] = useState<JobRecord | undefined>(undefined);
+  const [rows, setRows] = useState<{ candidates: CandidateRecord[]; texts: string[] }>({
+    candidates: [],
+    texts: [],
+  });
+  const [loaded, setLoaded] = useState(false);
+  const [pull, setPull] = useState<PullView | null>(null);
+  const generation = useRef(0);
+  const lastReload = useRef(0);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const load = useCallback(
+    async (first: boolean) => {
+      const mine = ++generation.current;
+      const db = await getPanelDb();
+      if (first) {
+        const [j, head] = await Promise.all([getJob(db, jobId), getFirstCandidates(db, jobId, FIRST_ROWS)]);
+        if (mine !== generation.current) return;
+        setJob(j);
+        setRows({ candidates: head, texts: head.map(searchTextOf) });
+      }
+      const [j, all] = await Promise.all([getJob(db, jobId), getCandidates(db, jobId)]);
+      if (mine !== generation.current) return;
+      setJob(j);
+      setRows({ candidates: all, texts: all.map(searchTextOf) });
+      setLoaded(true);
+      lastReload.current = Date.now();
+    },
+    [jobId],
+  );
+
+  const reload = useCallback(() => {
+    if (pending.current) return;
+    const wait = Math.max(0, lastReload.current + RELOAD_EVERY_MS - Date.now());
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      void load(false);
+    }, wait);
+  }, [load]);
+
+  useEffect(() => {
+    setLoaded(false);
+    setPull(null);
+    setRows({ candidates: [], texts: [] });
+    void load(true);
+    void getPanelDb()
+      .then((db) => getPull(db, jobId))
+      .then((stored) => {
+        // A pull that stopped with the worker shows as running until the worker resumes it.
+        if (stored && (stored.status === 'running' || stored.status === 'paused' || stored.status === 'failed')) {
+          setPull((current) => current ?? pullViewOf(stored));
+        }
+      });
+    const off = onBroadcast((message) => {
+      if (message.type === 'pull-progress' && message.pull.jobId === jobId) setPull(message.pull);
+      if (message.type === 'data-changed' && (message.jobId === jobId || message.jobId === null)) reload();
+    });
+    return () => {
+      off();
+      generation.current++;
+      if (pending.current) clearTimeout(pending.current);
+      pending.current = null;
+    };
+  }, [jobId, load, reload]);
+
+  return { job, candidates: rows.candidates, texts: rows.texts, loaded, pull, setPull, reload };
+}
