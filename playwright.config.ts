@@ -12,6 +12,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'tests/e2e/artifacts/results.json' }]] : 'list',
+  reporter: process.env.CI
+    ? [['list'], ['json', { outputFile: 'tests/e2e/artifacts/results.json' }]]
+    : 'list',
   outputDir: 'tests/e2e/artifacts/output',
 });

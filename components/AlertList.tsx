@@ -8,7 +8,13 @@ export interface PanelAlert {
 }
 
 /** Errors in plain words, announced; each with its next step and a way to dismiss it. */
-export function AlertList({ alerts, onDismiss }: { alerts: PanelAlert[]; onDismiss: (id: string) => void }) {
+export function AlertList({
+  alerts,
+  onDismiss,
+}: {
+  alerts: PanelAlert[];
+  onDismiss: (id: string) => void;
+}) {
   // Rendered only with content: an alert region that appears is announced at once.
   if (alerts.length === 0) return null;
   return (
@@ -17,7 +23,11 @@ export function AlertList({ alerts, onDismiss }: { alerts: PanelAlert[]; onDismi
         <div key={a.id} class="alert">
           <span>{a.message}</span>
           {a.next === 'options' && (
-            <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            <button
+              type="button"
+              class="link"
+              onClick={() => void browser.runtime.openOptionsPage()}
+            >
               Open options
             </button>
           )}

@@ -21,7 +21,12 @@ export function CandidateDetail({ candidate: c, position, onBack, onPrevious, on
         </button>
         <span class="muted">{position}</span>
         <span class="spacer" />
-        <button type="button" onClick={onPrevious} disabled={!onPrevious} aria-label="Previous candidate">
+        <button
+          type="button"
+          onClick={onPrevious}
+          disabled={!onPrevious}
+          aria-label="Previous candidate"
+        >
           ↑
         </button>
         <button type="button" onClick={onNext} disabled={!onNext} aria-label="Next candidate">
@@ -50,7 +55,6 @@ export function CandidateDetail({ candidate: c, position, onBack, onPrevious, on
         ) : (
           <ol class="experiences">
             {c.experiences.map((e, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: experiences have no ID and never reorder
               <li key={i}>
                 <strong>{e.title}</strong>
                 {e.company && <span> · {e.company}</span>}
@@ -63,7 +67,8 @@ export function CandidateDetail({ candidate: c, position, onBack, onPrevious, on
       </section>
       <p class="muted small">
         Application {c.applicationId}
-        {c.applicationDate ? ` · applied ${c.applicationDate}` : ''} · first seen {formatDateTime(c.firstSeenAt)}
+        {c.applicationDate ? ` · applied ${c.applicationDate}` : ''} · first seen{' '}
+        {formatDateTime(c.firstSeenAt)}
       </p>
     </article>
   );

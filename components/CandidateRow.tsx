@@ -16,7 +16,9 @@ export function CandidateRow({ candidate: c, active, onOpen }: Props) {
       aria-current={active ? 'true' : undefined}
     >
       <span class="row-top">
-        <span class="row-name">{c.fullName || `${c.firstName} ${c.lastName}`.trim() || 'Unnamed'}</span>
+        <span class="row-name">
+          {c.fullName || `${c.firstName} ${c.lastName}`.trim() || 'Unnamed'}
+        </span>
         {c.isTopChoice && (
           <span class="badge top-choice" title="Marked this job as a top choice">
             ★ Top choice

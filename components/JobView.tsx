@@ -56,11 +56,15 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
         message: `${formatNumber(pull.skipped)} candidate ${pull.skipped === 1 ? 'record' : 'records'} could not be read and ${pull.skipped === 1 ? 'was' : 'were'} skipped.`,
       });
     }
-    if (pull.status === 'done' || pull.status === 'failed' || pull.status === 'cancelled') onCreditsChanged();
+    if (pull.status === 'done' || pull.status === 'failed' || pull.status === 'cancelled')
+      onCreditsChanged();
     setAlerts(next);
   }, [pull?.status, pull?.updatedAt]);
 
-  const visible = useMemo(() => searchCandidates(candidates, texts, query), [candidates, texts, query]);
+  const visible = useMemo(
+    () => searchCandidates(candidates, texts, query),
+    [candidates, texts, query],
+  );
   const index = selected === null ? -1 : visible.findIndex((c) => c.applicationId === selected);
   const current = index >= 0 ? visible[index] : undefined;
 
@@ -73,7 +77,12 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
       if (!result.ok) setAlerts([alertFor('pull', result.error)]);
       else data.setPull(result.value);
     } catch {
-      setAlerts([{ id: 'bg', message: 'The extension’s background did not answer. Reload the panel and try again.' }]);
+      setAlerts([
+        {
+          id: 'bg',
+          message: 'The extension’s background did not answer. Reload the panel and try again.',
+        },
+      ]);
     } finally {
       setBusy(false);
     }
@@ -113,7 +122,9 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
           {job?.lastPulledAt
             ? `${online ? 'From the cache' : 'Offline: from the cache'}, pulled ${formatDateTime(job.lastPulledAt)}`
             : 'Not pulled yet: pulling costs 1 credit per 10 applicants.'}
-          {job && job.creditsSpent > 0 ? ` · ${formatCredits(job.creditsSpent)} spent on this job` : ''}
+          {job && job.creditsSpent > 0
+            ? ` · ${formatCredits(job.creditsSpent)} spent on this job`
+            : ''}
         </p>
         {credits !== null && <p class="small">Balance: {formatCredits(credits)}</p>}
         <PullControls
@@ -131,15 +142,22 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
           </p>
         )}
       </section>
-      <AlertList alerts={alerts} onDismiss={(id) => setAlerts((a) => a.filter((x) => x.id !== id))} />
+      <AlertList
+        alerts={alerts}
+        onDismiss={(id) => setAlerts((a) => a.filter((x) => x.id !== id))}
+      />
       {current ? (
         <CandidateDetail
           candidate={current}
           position={`${index + 1} of ${visible.length}`}
           onBack={() => setSelected(null)}
-          onPrevious={index > 0 ? () => setSelected(visible[index - 1]?.applicationId ?? null) : undefined}
+          onPrevious={
+            index > 0 ? () => setSelected(visible[index - 1]?.applicationId ?? null) : undefined
+          }
           onNext={
-            index < visible.length - 1 ? () => setSelected(visible[index + 1]?.applicationId ?? null) : undefined
+            index < visible.length - 1
+              ? () => setSelected(visible[index + 1]?.applicationId ?? null)
+              : undefined
           }
         />
       ) : (
@@ -165,7 +183,11 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
             renderRow={(i) => {
               const c = visible[i];
               return c ? (
-                <CandidateRow candidate={c} active={false} onOpen={() => setSelected(c.applicationId)} />
+                <CandidateRow
+                  candidate={c}
+                  active={false}
+                  onOpen={() => setSelected(c.applicationId)}
+                />
               ) : null;
             }}
           />

@@ -6,8 +6,8 @@ export function JobsList({ jobs, onOpen }: { jobs: JobRecord[]; onOpen: (jobId: 
   if (jobs.length === 0) {
     return (
       <p class="muted">
-        No job cached yet. Open one of your jobs on LinkedIn (its applicants page or the job
-        itself) and pull its candidates.
+        No job cached yet. Open one of your jobs on LinkedIn (its applicants page or the job itself)
+        and pull its candidates.
       </p>
     );
   }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PullView } from '@/utils/messages';
 import { formatCredits, formatNumber } from '@/utils/format';
+import type { PullView } from '@/utils/messages';
 
 interface Props {
   pull: PullView | null;
@@ -29,7 +29,15 @@ function useCountdown(until: number | null): number | null {
 }
 
 /** Pull, its progress and Cancel; the credit guard's question when a pull paused for it. */
-export function PullControls({ pull, pulledBefore, busy, onPull, onCancel, onDecide, onCheckNew }: Props) {
+export function PullControls({
+  pull,
+  pulledBefore,
+  busy,
+  onPull,
+  onCancel,
+  onDecide,
+  onCheckNew,
+}: Props) {
   const active = isPullActive(pull);
   const waiting = useCountdown(pull?.status === 'running' ? pull.retryAt : null);
   if (!active || !pull) {
@@ -65,13 +73,17 @@ export function PullControls({ pull, pulledBefore, busy, onPull, onCancel, onDec
       >
         <div
           class="bar-fill"
-          style={{ width: pull.total ? `${Math.min(100, (100 * pull.fetched) / pull.total)}%` : '5%' }}
+          style={{
+            width: pull.total ? `${Math.min(100, (100 * pull.fetched) / pull.total)}%` : '5%',
+          }}
         />
       </div>
       <p class="small">
         {label}
         {pull.credits > 0 && ` · ${formatCredits(pull.credits)} spent`}
-        {pull.estimatedCost !== null && pull.status === 'running' && ` · about ${formatCredits(pull.estimatedCost)} to go`}
+        {pull.estimatedCost !== null &&
+          pull.status === 'running' &&
+          ` · about ${formatCredits(pull.estimatedCost)} to go`}
       </p>
       {waiting !== null && (
         <p class="small" role="status">
@@ -79,11 +91,12 @@ export function PullControls({ pull, pulledBefore, busy, onPull, onCancel, onDec
         </p>
       )}
       {pull.status === 'paused' ? (
-        <div class="guard" role="group" aria-label="Credit guard">
+        <fieldset class="guard">
+          <legend>Credit guard</legend>
           <p>
             The rest of this pull will cost about {formatCredits(pull.estimatedCost ?? 0)} (
-            {formatNumber(Math.max(0, (pull.total ?? 0) - pull.fetched))} more applicants), more than your
-            credit guard allows. {formatNumber(pull.fetched)} are already stored.
+            {formatNumber(Math.max(0, (pull.total ?? 0) - pull.fetched))} more applicants), more
+            than your credit guard allows. {formatNumber(pull.fetched)} are already stored.
           </p>
           <button type="button" class="primary" onClick={() => onDecide(true)}>
             Continue
@@ -91,7 +104,7 @@ export function PullControls({ pull, pulledBefore, busy, onPull, onCancel, onDec
           <button type="button" onClick={() => onDecide(false)}>
             Stop
           </button>
-        </div>
+        </fieldset>
       ) : (
         <button type="button" onClick={onCancel}>
           Cancel

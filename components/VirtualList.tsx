@@ -19,7 +19,7 @@ interface Props {
 }
 
 /**
- * A `role="list"` that renders only the rows near the viewport, so 10,000 candidates cost the
+ * A list (`role="list"`) that renders only the rows near the viewport, so 10,000 candidates cost the
  * DOM a few dozen elements. Rows have one fixed height: no measuring, no layout shift.
  */
 export function VirtualList({ count, rowHeight, label, activeIndex, renderRow, rowKey }: Props) {
@@ -49,23 +49,17 @@ export function VirtualList({ count, rowHeight, label, activeIndex, renderRow, r
   const items = virtualizer.getVirtualItems();
   return (
     <div class="vlist-scroll" ref={scrollRef}>
-      <div
-        role="list"
-        aria-label={label}
-        class="vlist"
-        style={{ height: `${virtualizer.getTotalSize()}px` }}
-      >
+      <ul aria-label={label} class="vlist" style={{ height: `${virtualizer.getTotalSize()}px` }}>
         {items.map((item) => (
-          <div
-            role="listitem"
+          <li
             key={rowKey(item.index)}
             class="vlist-row"
             style={{ height: `${rowHeight}px`, transform: `translateY(${item.start}px)` }}
           >
             {renderRow(item.index)}
-          </div>
+          </li>
         ))}
-      </div>
+      </ul>
     </div>
   );
 }

@@ -29,6 +29,9 @@ export default defineContentScript({
   matches: ['*://*.linkedin.com/*'],
   runAt: 'document_idle',
   allFrames: false,
+  // WXT would also announce the script with a `window.postMessage` that LinkedIn's own scripts
+  // receive and that names our extension ID; its DOM event alone still stops older copies.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     // allFrames is false, but a programmatic injection could still land in LinkedIn's iframes
     // (`/preload/` renders job UI): the job comes from the top frame's URL only.

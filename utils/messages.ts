@@ -71,7 +71,9 @@ export const broadcastSchema = z.discriminatedUnion('type', [
 export type Broadcast = z.infer<typeof broadcastSchema>;
 
 /** Every answer is a result value, so the page can show an error in plain words. */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof errorInfoSchema> };
+export type Result<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: z.infer<typeof errorInfoSchema> };
 
 export const creditsResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), value: z.number() }),
@@ -82,7 +84,12 @@ export const accountsResultSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
     value: z.array(
-      z.object({ accountId: z.string(), status: z.string(), platform: z.string(), label: z.string() }),
+      z.object({
+        accountId: z.string(),
+        status: z.string(),
+        platform: z.string(),
+        label: z.string(),
+      }),
     ),
   }),
   z.object({ ok: z.literal(false), error: errorInfoSchema }),
@@ -99,7 +106,12 @@ export const connectionResultSchema = z.discriminatedUnion('ok', [
     value: z.object({
       credits: z.number(),
       accounts: z.array(
-        z.object({ accountId: z.string(), status: z.string(), platform: z.string(), label: z.string() }),
+        z.object({
+          accountId: z.string(),
+          status: z.string(),
+          platform: z.string(),
+          label: z.string(),
+        }),
       ),
       accountFound: z.boolean().nullable(),
     }),
@@ -110,7 +122,11 @@ export const connectionResultSchema = z.discriminatedUnion('ok', [
 export const checkNewResultSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
-    value: z.object({ totalAvailable: z.number().nullable(), newCount: z.number(), credits: z.number() }),
+    value: z.object({
+      totalAvailable: z.number().nullable(),
+      newCount: z.number(),
+      credits: z.number(),
+    }),
   }),
   z.object({ ok: z.literal(false), error: errorInfoSchema }),
 ]);

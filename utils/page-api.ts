@@ -22,7 +22,8 @@ async function request<S extends z.ZodType>(message: PageRequest, schema: S): Pr
 }
 
 export const pageApi = {
-  currentJob: (windowId: number) => request({ type: 'get-current-job', windowId }, currentJobSchema),
+  currentJob: (windowId: number) =>
+    request({ type: 'get-current-job', windowId }, currentJobSchema),
   pull: (jobId: string) => request({ type: 'pull', jobId }, pullResultSchema),
   cancelPull: (jobId: string) => request({ type: 'cancel-pull', jobId }, pullResultSchema),
   decide: (jobId: string, proceed: boolean) =>

@@ -4,7 +4,13 @@ import { getPanelDb } from '@/utils/db/open';
 import { formatCredits } from '@/utils/format';
 import type { LinkupAccount } from '@/utils/linkup/types';
 import { pageApi } from '@/utils/page-api';
-import { accountIdItem, creditGuardItem, getApiKey, setApiKey, setDraftApiKey } from '@/utils/settings';
+import {
+  accountIdItem,
+  creditGuardItem,
+  getApiKey,
+  setApiKey,
+  setDraftApiKey,
+} from '@/utils/settings';
 
 type Status = { kind: 'info' | 'error'; text: string } | null;
 
@@ -76,18 +82,27 @@ export function App() {
       let text = `Connected. Your balance is ${formatCredits(credits)}.`;
       if (!accountId.trim()) text += ' Now pick or enter your account ID.';
       else if (accountFound === false)
-        text += ' But the account ID was not found among this key’s LinkedIn accounts: pick one from the list.';
+        text +=
+          ' But the account ID was not found among this key’s LinkedIn accounts: pick one from the list.';
       else if (accountFound === true) text += ' The account ID belongs to this key.';
       setStatus({ kind: accountFound === false ? 'error' : 'info', text });
     } catch {
-      setStatus({ kind: 'error', text: 'The extension’s background did not answer. Reload this page and try again.' });
+      setStatus({
+        kind: 'error',
+        text: 'The extension’s background did not answer. Reload this page and try again.',
+      });
     } finally {
       setBusy(false);
     }
   }
 
   async function deleteAll() {
-    if (!confirm('Delete every cached job, applicant, note and decision from this browser? This cannot be undone.')) return;
+    if (
+      !confirm(
+        'Delete every cached job, applicant, note and decision from this browser? This cannot be undone.',
+      )
+    )
+      return;
     await deleteAllData(await getPanelDb());
     setStatus({ kind: 'info', text: 'All applicant data was deleted from this browser.' });
     refreshUsage();
@@ -112,12 +127,18 @@ export function App() {
         <div class="field">
           <label for="api-key">API key</label>
           <div class="field-row">
-            {showKey ? <input type="text" {...keyField} /> : <input type="password" {...keyField} />}
+            {showKey ? (
+              <input type="text" {...keyField} />
+            ) : (
+              <input type="password" {...keyField} />
+            )}
             <button type="button" aria-pressed={showKey} onClick={() => setShowKey(!showKey)}>
               {showKey ? 'Hide key' : 'Show key'}
             </button>
           </div>
-          <span class="small muted">Stored only in this browser, sent only to api.linkupapi.com.</span>
+          <span class="small muted">
+            Stored only in this browser, sent only to api.linkupapi.com.
+          </span>
         </div>
         <div class="field">
           <label for="account-id">Account ID</label>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { JobView } from '@/components/JobView';
 import { JobsList } from '@/components/JobsList';
+import { JobView } from '@/components/JobView';
 import { listJobs } from '@/utils/db/jobs';
 import { getPanelDb } from '@/utils/db/open';
 import type { JobRecord } from '@/utils/db/types';
@@ -75,7 +75,8 @@ export function App() {
         ) : (
           <>
             <p class="muted small">
-              Open one of your jobs on LinkedIn to pull its applicants, or review a job cached before.
+              Open one of your jobs on LinkedIn to pull its applicants, or review a job cached
+              before.
               {credits !== null && ` Balance: ${credits.toLocaleString('en-US')} credits.`}
             </p>
             <JobsList jobs={jobs} onOpen={setPicked} />

@@ -25,7 +25,9 @@ test('a full navigation to another URL form is detected too', async ({ ext }) =>
   const panel = await ext.openPanel();
   await expect(panel.locator('header')).toContainText('3673652843');
   await expect(panel.locator('header')).not.toContainText('19205269753');
-  await linkedin.goto('https://www.linkedin.com/jobs/search/?currentJobId=3577461385&geoId=102221843');
+  await linkedin.goto(
+    'https://www.linkedin.com/jobs/search/?currentJobId=3577461385&geoId=102221843',
+  );
   await expect(panel.locator('header')).toContainText('3577461385');
   await linkedin.goto('https://www.linkedin.com/my-items/posted-jobs/');
   await expect(panel.locator('header')).toContainText('No job selected');

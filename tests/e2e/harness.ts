@@ -30,7 +30,9 @@ export interface Harness {
  * serves fake job pages, so the production build is tested unchanged and nothing leaves the
  * machine.
  */
-export async function launch(options: { mock?: MockLinkup; userDataDir?: string } = {}): Promise<Harness> {
+export async function launch(
+  options: { mock?: MockLinkup; userDataDir?: string } = {},
+): Promise<Harness> {
   const mock = options.mock ?? (await startMockLinkup());
   const ownsMock = !options.mock;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'ap-e2e-'));
@@ -57,7 +59,10 @@ export async function launch(options: { mock?: MockLinkup; userDataDir?: string 
     const url = new URL(request.url());
     if (!online) return route.abort('internetdisconnected');
     try {
-      const response = await route.fetch({ url: `${mock.url}${url.pathname}${url.search}`, timeout: 120_000 });
+      const response = await route.fetch({
+        url: `${mock.url}${url.pathname}${url.search}`,
+        timeout: 120_000,
+      });
       await route.fulfill({ response });
     } catch {
       // The mock dropped the connection (a fault) or is gone: the worker sees a network error.

@@ -2,7 +2,9 @@ import { expect, test } from './fixtures';
 
 const JOB = '4341315847'; // 350 applicants in the mock
 
-test('detects the job, pulls every applicant across pages, and reviews them offline', async ({ ext }) => {
+test('detects the job, pulls every applicant across pages, and reviews them offline', async ({
+  ext,
+}) => {
   await ext.configure();
   const linkedin = await ext.openLinkedIn(`https://www.linkedin.com/jobs/view/${JOB}/`);
   const panel = await ext.openPanel();
@@ -37,7 +39,8 @@ test('detects the job, pulls every applicant across pages, and reviews them offl
   expect(await list.getByRole('listitem').count()).toBeLessThan(60);
 
   // Search by experience company narrows the list.
-  const firstName = (await list.getByRole('listitem').first().locator('.row-name').textContent()) ?? '';
+  const firstName =
+    (await list.getByRole('listitem').first().locator('.row-name').textContent()) ?? '';
   await panel.getByRole('searchbox', { name: 'Search candidates' }).fill(firstName);
   await expect(list.getByRole('listitem').first()).toContainText(firstName);
 
@@ -49,7 +52,9 @@ test('detects the job, pulls every applicant across pages, and reviews them offl
   const offline = await ext.openPanel(`?jobId=${JOB}`);
   await expect(offline.locator('header')).toContainText(JOB);
   await expect(offline.getByText('350 candidates')).toBeVisible();
-  await expect(offline.getByRole('list', { name: 'Candidates' }).getByRole('listitem').first()).toBeVisible();
+  await expect(
+    offline.getByRole('list', { name: 'Candidates' }).getByRole('listitem').first(),
+  ).toBeVisible();
   await expect(offline.getByText(/pulled/)).toBeVisible();
 });
 
@@ -65,7 +70,9 @@ test('with no job in the window, the panel says so and lists the cached jobs', a
   await expect(panel.getByText('4000000003')).toBeVisible();
   await panel.getByRole('button', { name: /4000000003/ }).click();
   await expect(panel.locator('header')).toContainText('4000000003');
-  await expect(panel.getByRole('list', { name: 'Candidates' }).getByRole('listitem')).toHaveCount(3);
+  await expect(panel.getByRole('list', { name: 'Candidates' }).getByRole('listitem')).toHaveCount(
+    3,
+  );
 });
 
 test('a re-pull merges: no duplicates, same count', async ({ ext }) => {
@@ -90,7 +97,10 @@ test('a detail view shows experiences and the top-choice message as text', async
   await row.getByRole('button').click();
   await expect(panel.getByRole('heading', { level: 2 })).toHaveText(name);
   await expect(panel.getByRole('heading', { name: 'Experience' })).toBeVisible();
-  await expect(panel.getByRole('link', { name: 'Open LinkedIn profile' })).toHaveAttribute('href', /^https:\/\/www\.linkedin\.com\//);
+  await expect(panel.getByRole('link', { name: 'Open LinkedIn profile' })).toHaveAttribute(
+    'href',
+    /^https:\/\/www\.linkedin\.com\//,
+  );
   await panel.getByRole('button', { name: 'Back to list' }).click();
   await expect(panel.getByRole('searchbox', { name: 'Search candidates' })).toBeVisible();
 });

@@ -4,7 +4,6 @@
  * Runs the Linkup mock on 127.0.0.1 until SIGINT / SIGTERM.
  */
 import { parseArgs } from 'node:util';
-import { getJobCandidatesJson } from './data';
 import {
   DEFAULT_ACCOUNTS,
   DEFAULT_CREDITS,
@@ -53,14 +52,11 @@ async function main(): Promise<void> {
   const latencyMs = intOption(values.latency, 'latency', 0);
   const credits = intOption(values.credits, 'credits', DEFAULT_CREDITS);
 
-  // Generate (and cache) every seeded job up front so the first pages answer at full speed.
+  // `warm` generates every seeded job up front so the first pages answer at full speed.
   const warmStart = performance.now();
-  for (const job of Object.values(MOCK_JOBS)) getJobCandidatesJson(job.jobId, 0, job.size);
-  const warmMs = Math.round(performance.now() - warmStart);
-
   let mock: Awaited<ReturnType<typeof startMockLinkup>>;
   try {
-    mock = await startMockLinkup({ port, latencyMs, credits });
+    mock = await startMockLinkup({ port, latencyMs, credits, warm: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     console.error(
@@ -70,6 +66,7 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
+  const warmMs = Math.round(performance.now() - warmStart);
 
   const lines = [
     `Linkup mock listening on ${mock.url}`,

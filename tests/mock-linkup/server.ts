@@ -147,10 +147,15 @@ export interface MockLinkupOptions {
   jobSizes?: Record<string, number>;
   /** Answer 429 RATE_LIMITED (with Retry-After) beyond `limit` requests per key per window. */
   rateLimit?: { limit: number; windowMs: number };
+  /**
+   * Generate and cache every seeded job before listening (~1 s on two cores), so the first
+   * pages answer as fast as later ones: for benchmarks. Default false (jobs generate lazily).
+   */
+  warm?: boolean;
 }
 
 export interface RecordedRequest {
-  /** 1-based order of arrival. */
+  /** 1-based order of arrival since the requests were last cleared. */
   seq: number;
   /** Epoch milliseconds at arrival. */
   time: number;
@@ -190,7 +195,7 @@ export interface MockLinkup {
   readonly url: string;
   readonly port: number;
   close(): Promise<void>;
-  /** Replaces the current faults (and restarts their counters). */
+  /** Replaces the current faults (and restarts their counters). Throws on an invalid value. */
   setFaults(f: Faults): void;
   clearFaults(): void;
   readonly faults: Faults;
@@ -329,6 +334,60 @@ function cloudflarePage(status: number): string {
 `;
 }
 
+const WINDOW_FAULTS = [
+  'dropConnection',
+  'hang',
+  'html',
+  'invalidJson',
+  'schemaViolation',
+  'error',
+] as const;
+
+function isStatus(v: unknown): boolean {
+  return Number.isInteger(v) && (v as number) >= 100 && (v as number) <= 599;
+}
+
+/** Why `f` is not a usable Faults value, or null when it is. */
+export function faultsProblem(f: unknown): string | null {
+  if (!isRecord(f)) return 'faults must be a JSON object';
+  for (const k of Object.keys(f)) {
+    if (
+      !(WINDOW_FAULTS as readonly string[]).includes(k) &&
+      k !== 'latencyMs' &&
+      k !== 'onlyActions'
+    ) {
+      return `unknown fault "${k}"`;
+    }
+  }
+  for (const k of WINDOW_FAULTS) {
+    const v = f[k];
+    if (v === undefined) continue;
+    if (!isRecord(v)) return `${k} must be an object`;
+    for (const n of ['times', 'afterRequests', 'retryAfterSeconds']) {
+      if (v[n] !== undefined && (typeof v[n] !== 'number' || (v[n] as number) < 0)) {
+        return `${k}.${n} must be a number >= 0`;
+      }
+    }
+  }
+  const { error, html, latencyMs, onlyActions } = f;
+  if (isRecord(error)) {
+    if (typeof error.code !== 'string' || !error.code) return 'error.code must be a string';
+    if (error.status !== undefined && !isStatus(error.status))
+      return 'error.status must be 100-599';
+  }
+  if (isRecord(html) && !isStatus(html.status)) return 'html.status must be 100-599';
+  if (latencyMs !== undefined && (typeof latencyMs !== 'number' || latencyMs < 0)) {
+    return 'latencyMs must be a number >= 0';
+  }
+  if (
+    onlyActions !== undefined &&
+    !(Array.isArray(onlyActions) && onlyActions.every((a) => typeof a === 'string'))
+  ) {
+    return 'onlyActions must be an array of action names';
+  }
+  return null;
+}
+
 /** Starts the mock on 127.0.0.1. Resolves once it listens. */
 export async function startMockLinkup(opts: MockLinkupOptions = {}): Promise<MockLinkup> {
   const host = opts.host ?? '127.0.0.1';
@@ -353,6 +412,11 @@ export async function startMockLinkup(opts: MockLinkupOptions = {}): Promise<Moc
   const rateWindows = new Map<string, { start: number; count: number }>();
   let closed = false;
 
+  function clearRequests(): void {
+    requests.length = 0;
+    seq = 0;
+  }
+
   function freshCounters(): Record<FaultKind, { seen: number; fired: number }> {
     return {
       dropConnection: { seen: 0, fired: 0 },
@@ -365,6 +429,8 @@ export async function startMockLinkup(opts: MockLinkupOptions = {}): Promise<Moc
   }
 
   function setFaults(f: Faults): void {
+    const problem = faultsProblem(f);
+    if (problem) throw new HttpError(400, problem);
     faults = structuredClone(f);
     counters = freshCounters();
   }
@@ -720,10 +786,9 @@ export async function startMockLinkup(opts: MockLinkupOptions = {}): Promise<Moc
       case 'GET /__mock/requests':
         return json(200, requests);
       case 'DELETE /__mock/requests':
-        requests.length = 0;
+        clearRequests();
         return json(200, { ok: true });
       case 'POST /__mock/faults':
-        if (!isRecord(body)) throw new HttpError(400, 'faults must be a JSON object');
         setFaults(body as Faults);
         return json(200, { ok: true, faults });
       case 'DELETE /__mock/faults':
@@ -928,6 +993,10 @@ export async function startMockLinkup(opts: MockLinkupOptions = {}): Promise<Moc
     }
   }
 
+  if (opts.warm) {
+    for (const [jobId, size] of jobSizes) getJobCandidatesJson(jobId, 0, size);
+  }
+
   const server = http.createServer((req, res) => {
     onRequest(req, res).catch((err: unknown) => {
       if (err instanceof HttpError) {
@@ -969,7 +1038,7 @@ export async function startMockLinkup(opts: MockLinkupOptions = {}): Promise<Moc
     },
     requests,
     resetRequests: () => {
-      requests.length = 0;
+      clearRequests();
     },
     get credits() {
       return credits;
@@ -988,7 +1057,7 @@ export async function startMockLinkup(opts: MockLinkupOptions = {}): Promise<Moc
       credits = initialCredits;
       jobSizes = seededSizes();
       setFaults({});
-      requests.length = 0;
+      clearRequests();
       rateWindows.clear();
     },
     state,

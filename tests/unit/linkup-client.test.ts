@@ -224,9 +224,9 @@ describe('requests', () => {
     expect((await caught(client(fetchMock, { apiKey: ' ' }).getCredits())).kind).toBe(
       'no-settings',
     );
-    expect(
-      (await caught(client(fetchMock, { accountId: '' }).getCandidates(params()))).kind,
-    ).toBe('no-settings');
+    expect((await caught(client(fetchMock, { accountId: '' }).getCandidates(params()))).kind).toBe(
+      'no-settings',
+    );
     expect(fetchMock).not.toHaveBeenCalled();
   });
 });
@@ -259,11 +259,17 @@ describe('getCandidates', () => {
 
   it.each([
     ['data missing', { success: true, metadata: {} }],
-    ['candidates missing', { success: true, data: { pagination: { next_offset: null, has_more: false } } }],
+    [
+      'candidates missing',
+      { success: true, data: { pagination: { next_offset: null, has_more: false } } },
+    ],
     ['pagination missing', { success: true, data: { candidates: [] } }],
     [
       'has_more not a boolean',
-      { success: true, data: { candidates: [], pagination: { next_offset: null, has_more: 'no' } } },
+      {
+        success: true,
+        data: { candidates: [], pagination: { next_offset: null, has_more: 'no' } },
+      },
     ],
     ['no envelope at all', { candidates: [], pagination: { next_offset: null, has_more: false } }],
     ['an array', []],
@@ -331,9 +337,9 @@ describe('errors', () => {
 
   it('shows the message of invalid params, sanitised', async () => {
     const error = await caught(
-      client(fakeFetch(failure(400, 'INVALID_PARAMS', '<b>job_id</b> must be numeric'))).getCandidates(
-        params(),
-      ),
+      client(
+        fakeFetch(failure(400, 'INVALID_PARAMS', '<b>job_id</b> must be numeric')),
+      ).getCandidates(params()),
     );
     expect(toErrorInfo(error).message).toBe('Linkup rejected the request: job_id must be numeric');
   });
@@ -443,7 +449,12 @@ describe('errors', () => {
   it('times out while the body is still arriving', async () => {
     const response = new Response('x', { status: 200 });
     vi.spyOn(response, 'text').mockReturnValue(new Promise<string>(() => {}));
-    const error = await caught(client(fakeFetch(() => response), { timeoutMs: 10 }).getCredits());
+    const error = await caught(
+      client(
+        fakeFetch(() => response),
+        { timeoutMs: 10 },
+      ).getCredits(),
+    );
     expect(error.kind).toBe('timeout');
   });
 
@@ -536,7 +547,14 @@ describe('the API key', () => {
           }),
         ).getCredits(),
     ],
-    ['a timeout', () => client(vi.fn(() => new Promise<Response>(() => {})), { timeoutMs: 5 }).getCredits()],
+    [
+      'a timeout',
+      () =>
+        client(
+          vi.fn(() => new Promise<Response>(() => {})),
+          { timeoutMs: 5 },
+        ).getCredits(),
+    ],
     ['a bad page', () => client(fakeFetch(json(200, { nope: true }))).getCandidates(params())],
   ];
 

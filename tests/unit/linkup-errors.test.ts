@@ -72,11 +72,7 @@ describe('LinkupError', () => {
 
 describe('toErrorInfo', () => {
   it.each([
-    [
-      'invalid-key',
-      {},
-      'Linkup did not accept your API key. Check the key in the options page.',
-    ],
+    ['invalid-key', {}, 'Linkup did not accept your API key. Check the key in the options page.'],
     [
       'account-inactive',
       {},
@@ -98,11 +94,7 @@ describe('toErrorInfo', () => {
       'Linkup rejected the request: job_id must be numeric',
     ],
     ['network', {}, 'Linkup could not be reached. Check your network connection.'],
-    [
-      'no-settings',
-      {},
-      'Add your Linkup API key and account ID in the options page first.',
-    ],
+    ['no-settings', {}, 'Add your Linkup API key and account ID in the options page first.'],
   ] as const)('explains %s in plain words', (kind, init, message) => {
     expect(toErrorInfo(new LinkupError(kind, init))).toEqual({ kind, message });
   });

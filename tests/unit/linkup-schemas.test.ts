@@ -147,9 +147,9 @@ describe('normalizeCandidate', () => {
 
   it('builds the full name from first and last names when it is empty', () => {
     expect(normalizeCandidate(rawCandidate({ full_name: '' }))?.fullName).toBe('Ada Lovelace');
-    expect(
-      normalizeCandidate(rawCandidate({ full_name: null, last_name: null }))?.fullName,
-    ).toBe('Ada');
+    expect(normalizeCandidate(rawCandidate({ full_name: null, last_name: null }))?.fullName).toBe(
+      'Ada',
+    );
   });
 
   it.each([
@@ -201,9 +201,7 @@ describe('normalizeCandidate', () => {
     ['maybe', false],
     [{}, false],
   ])('reads is_top_choice %j as %s', (value, expected) => {
-    expect(normalizeCandidate(rawCandidate({ is_top_choice: value }))?.isTopChoice).toBe(
-      expected,
-    );
+    expect(normalizeCandidate(rawCandidate({ is_top_choice: value }))?.isTopChoice).toBe(expected);
   });
 
   it.each([
@@ -357,15 +355,12 @@ describe('envelopes', () => {
     expect(envelope.metadata.credits_consumed).toBe(0);
   });
 
-  it.each([
-    { success: false, data: {} },
-    { success: 'true', data: {} },
-    { data: {} },
-    null,
-    [],
-  ])('rejects a non-success body as a success envelope: %j', (body) => {
-    expect(successEnvelopeSchema.safeParse(body).success).toBe(false);
-  });
+  it.each([{ success: false, data: {} }, { success: 'true', data: {} }, { data: {} }, null, []])(
+    'rejects a non-success body as a success envelope: %j',
+    (body) => {
+      expect(successEnvelopeSchema.safeParse(body).success).toBe(false);
+    },
+  );
 
   it('reads an error envelope, upper-casing the code', () => {
     const envelope = errorEnvelopeSchema.parse({
@@ -400,12 +395,9 @@ describe('credits, accounts and CV data', () => {
     expect(creditsDataSchema.parse(data).credits).toBe(credits);
   });
 
-  it.each([{}, { credits: null }, { credits: 'many' }, null])(
-    'rejects credits data %j',
-    (data) => {
-      expect(creditsDataSchema.safeParse(data).success).toBe(false);
-    },
-  );
+  it.each([{}, { credits: null }, { credits: 'many' }, null])('rejects credits data %j', (data) => {
+    expect(creditsDataSchema.safeParse(data).success).toBe(false);
+  });
 
   it.each([
     [{ account_id: 'acc-1', status: 'active', platform: 'linkedin', name: 'Ada' }, 'Ada'],

@@ -11,7 +11,7 @@ import { LinkupError } from '../../utils/linkup/errors';
 import { RequestQueue } from '../../utils/linkup/queue';
 import type { ApiCandidate, CandidatesPage } from '../../utils/linkup/types';
 import type { PullView } from '../../utils/messages';
-import { PullManager, type PullDeps } from '../../utils/pull/pull-manager';
+import { type PullDeps, PullManager } from '../../utils/pull/pull-manager';
 
 function candidate(i: number): ApiCandidate {
   return {
@@ -37,7 +37,10 @@ type Step = (offset: number, count: number) => CandidatesPage | Error | Promise<
 function fakeLinkup(total: number, faults: Record<number, Step> = {}) {
   const calls: { offset: number; count: number }[] = [];
   const client = {
-    async getCandidates({ offset, count }: { jobId: string; offset: number; count: number }, signal?: AbortSignal) {
+    async getCandidates(
+      { offset, count }: { jobId: string; offset: number; count: number },
+      signal?: AbortSignal,
+    ) {
       if (signal?.aborted) throw new LinkupError('cancelled');
       calls.push({ offset, count });
       const fault = faults[calls.length - 1];
@@ -103,7 +106,9 @@ describe('PullManager', () => {
   });
 
   it('a failure keeps every whole page and reports it in plain words', async () => {
-    const { client } = fakeLinkup(350, { 2: () => new LinkupError('insufficient-credits', { status: 402 }) });
+    const { client } = fakeLinkup(350, {
+      2: () => new LinkupError('insufficient-credits', { status: 402 }),
+    });
     const m = manager(client);
     m.start('4341315847');
     await m.idle();
@@ -117,7 +122,9 @@ describe('PullManager', () => {
   });
 
   it('retries a 5xx and goes on', async () => {
-    const { client, calls } = fakeLinkup(150, { 1: () => new LinkupError('server-error', { status: 502 }) });
+    const { client, calls } = fakeLinkup(150, {
+      1: () => new LinkupError('server-error', { status: 502 }),
+    });
     const m = manager(client);
     m.start('4000000150');
     await m.idle();
@@ -127,7 +134,9 @@ describe('PullManager', () => {
   });
 
   it('never retries a refused key', async () => {
-    const { client, calls } = fakeLinkup(150, { 0: () => new LinkupError('invalid-key', { status: 403 }) });
+    const { client, calls } = fakeLinkup(150, {
+      0: () => new LinkupError('invalid-key', { status: 403 }),
+    });
     const m = manager(client);
     m.start('4000000150');
     await m.idle();

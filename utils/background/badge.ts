@@ -2,7 +2,10 @@ import { browser } from 'wxt/browser';
 import type { JobRecord } from '../db/types';
 
 /** Badge text fits four characters: 2500 -> "2.5k", 12000 -> "12k". */
-export function badgeText(job: Pick<JobRecord, 'cachedCount' | 'lastPulledAt'> | undefined, detected: boolean) {
+export function badgeText(
+  job: Pick<JobRecord, 'cachedCount' | 'lastPulledAt'> | undefined,
+  detected: boolean,
+) {
   if (!detected) return '';
   if (!job || job.lastPulledAt === null) return '•';
   const n = job.cachedCount;
@@ -11,8 +14,12 @@ export function badgeText(job: Pick<JobRecord, 'cachedCount' | 'lastPulledAt'> |
   return `${Math.floor(n / 1000)}k`;
 }
 
-export function badgeTitle(job: Pick<JobRecord, 'cachedCount' | 'lastPulledAt' | 'jobId'> | undefined, detected: boolean) {
-  if (!detected || !job) return detected ? 'Applicant Panel: job detected, not pulled yet' : 'Applicant Panel';
+export function badgeTitle(
+  job: Pick<JobRecord, 'cachedCount' | 'lastPulledAt' | 'jobId'> | undefined,
+  detected: boolean,
+) {
+  if (!detected || !job)
+    return detected ? 'Applicant Panel: job detected, not pulled yet' : 'Applicant Panel';
   if (job.lastPulledAt === null) return `Applicant Panel: job ${job.jobId}, not pulled yet`;
   const when = new Date(job.lastPulledAt).toLocaleString();
   return `Applicant Panel: ${job.cachedCount} cached candidates of job ${job.jobId}, pulled ${when}`;

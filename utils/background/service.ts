@@ -1,6 +1,6 @@
-import { browser, type Browser } from 'wxt/browser';
-import { getPanelDb } from '../db/open';
+import { type Browser, browser } from 'wxt/browser';
 import { ensureJob, getJob } from '../db/jobs';
+import { getPanelDb } from '../db/open';
 import { recordCredits } from '../db/pulls-write';
 import { toErrorInfo } from '../linkup/errors';
 import { RequestQueue } from '../linkup/queue';

@@ -19,7 +19,10 @@ import {
  * the test table in tests/unit/linkedin-detect.test.ts lists the URLs behind it.
  */
 
-/** Job IDs are 8 digits (2015) to 10 digits (2019 on, about 4.0e9 to 4.5e9 in 2026). */
+/**
+ * Job IDs had 8 digits in 2015 and 10 since 2019 (about 4.0e9 to 4.5e9 in 2026); 6 to 12 leaves
+ * room both ways while refusing short counters and long activity URNs. Kept as strings.
+ */
 const JOB_ID = /^[1-9][0-9]{5,11}$/;
 
 export interface UrlJob {
@@ -179,30 +182,17 @@ export function detectJobFromDocument(doc: Document): string | null {
 }
 
 /** Section titles, not job titles. seen 2026-11 */
-const GENERIC =
-  /^(linkedin|jobs?|job search|search|hiring|applicants|feed|messaging|notifications)$/i;
+const GENERIC = /^(linkedin|jobs?|job search|search|hiring|applicants)$/i;
 
 /**
- * The job title from `document.title`: `<Title> | <Company> | LinkedIn` (2026 layout, seen
- * 2026-11) or, logged out, `<Company> hiring <Title> in <Place> | LinkedIn` (seen 2026-08).
- * Null for section titles such as `Jobs | LinkedIn`; a `(3) ` notification count is dropped.
+ * The job title from `document.title`, `<Title> | <Company> | LinkedIn` (seen 2026-11). Null
+ * for section titles such as `Jobs | LinkedIn`; a `(3) ` notification count is dropped.
  */
 export function jobTitleFromDocumentTitle(title: string): string | null {
-  const parts = title
-    .replace(/^\s*\(\d+\+?\)\s*/, '')
-    .split(' | ')
-    .map((part) => part.trim());
-  if (parts.pop() !== 'LinkedIn') return null;
-  let found: string | undefined;
-  if (parts.length >= 2) {
-    // A title may itself hold ` | `; the company is the part before "LinkedIn".
-    found = parts.slice(0, -1).join(' | ');
-  } else if (parts[0]) {
-    found = /^.+? hiring (.+)$/.exec(parts[0])?.[1];
-    // The place follows the last " in ": a title may hold one ("Specialist in Tax").
-    const place = found?.lastIndexOf(' in ') ?? -1;
-    if (place > 0) found = found?.slice(0, place);
-  }
+  const parts = title.replace(/^\s*\(\d+\+?\)\s*/, '').split(' | ');
+  if (parts.length < 3 || parts.pop()?.trim() !== 'LinkedIn') return null;
+  // A title may itself hold " | ": the company is the part just before "LinkedIn".
+  const found = parts.slice(0, -1).join(' | ').trim();
   return found && !GENERIC.test(found) ? found.slice(0, 300) : null;
 }
 

@@ -41,7 +41,8 @@ export const PANE_URN = [
 ]
   .flatMap((pane) => ['data-entity-urn', 'data-urn', 'data-job-urn'].map((a) => `${pane} [${a}]`))
   .join(',');
-/** `urn:li:fsd_jobPosting:`, `urn:li:jobPosting:`, `urn:li:fs_normalized_jobPosting:`, also
- * URL-encoded. seen 2026-09 */
-export const JOB_URN =
-  /urn(?::|%3a)li(?::|%3a)(?:fsd_|fs_normalized_)?jobPosting(?::|%3a)(\d+)(?!\d)/i;
+/**
+ * `urn:li:fsd_jobPosting:<id>`, `urn:li:jobPosting:<id>`, `urn:li:fs_normalized_jobPosting:<id>`,
+ * also URL-encoded. seen 2026-09
+ */
+export const JOB_URN = /jobPosting(?::|%3a)(\d+)(?!\d)/i;

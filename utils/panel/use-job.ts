@@ -43,7 +43,10 @@ export function useJob(jobId: string): JobData {
       const mine = ++generation.current;
       const db = await getPanelDb();
       if (first) {
-        const [j, head] = await Promise.all([getJob(db, jobId), getFirstCandidates(db, jobId, FIRST_ROWS)]);
+        const [j, head] = await Promise.all([
+          getJob(db, jobId),
+          getFirstCandidates(db, jobId, FIRST_ROWS),
+        ]);
         if (mine !== generation.current) return;
         setJob(j);
         setRows({ candidates: head, texts: head.map(searchTextOf) });
@@ -76,13 +79,17 @@ export function useJob(jobId: string): JobData {
       .then((db) => getPull(db, jobId))
       .then((stored) => {
         // A pull that stopped with the worker shows as running until the worker resumes it.
-        if (stored && (stored.status === 'running' || stored.status === 'paused' || stored.status === 'failed')) {
+        if (
+          stored &&
+          (stored.status === 'running' || stored.status === 'paused' || stored.status === 'failed')
+        ) {
           setPull((current) => current ?? pullViewOf(stored));
         }
       });
     const off = onBroadcast((message) => {
       if (message.type === 'pull-progress' && message.pull.jobId === jobId) setPull(message.pull);
-      if (message.type === 'data-changed' && (message.jobId === jobId || message.jobId === null)) reload();
+      if (message.type === 'data-changed' && (message.jobId === jobId || message.jobId === null))
+        reload();
     });
     return () => {
       off();

@@ -1,10 +1,10 @@
-import type { PanelDb } from '../db/schema';
-import { finishPull, writePage } from '../db/pulls-write';
-import { getPull, listUnfinishedPulls, putPull } from '../db/pulls';
 import { ensureJob } from '../db/jobs';
+import { getPull, listUnfinishedPulls, putPull } from '../db/pulls';
+import { finishPull, writePage } from '../db/pulls-write';
+import type { PanelDb } from '../db/schema';
 import type { PullRecord } from '../db/types';
 import type { LinkupClient } from '../linkup/client';
-import { LinkupError, toErrorInfo, type ErrorInfo } from '../linkup/errors';
+import { type ErrorInfo, LinkupError, toErrorInfo } from '../linkup/errors';
 import { PAGE_SIZE } from '../linkup/pagination';
 import type { RequestQueue } from '../linkup/queue';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, withRetry } from '../linkup/retry';
@@ -91,7 +91,11 @@ export class PullManager {
     if (stored?.status !== 'paused') return null;
     if (proceed) return this.start(jobId, { ...stored, status: 'running' });
     const now = this.deps.now();
-    await finishPull(db, { pull: { ...stored, status: 'cancelled', updatedAt: now }, complete: false, now });
+    await finishPull(db, {
+      pull: { ...stored, status: 'cancelled', updatedAt: now },
+      complete: false,
+      now,
+    });
     const view = this.viewOf(stored, 'cancelled', null);
     this.deps.onProgress(view);
     return view;
