@@ -20,7 +20,7 @@ export interface Harness {
   openPanel: (query?: string) => Promise<Page>;
   openOptions: () => Promise<Page>;
   openLinkedIn: (url: string) => Promise<Page>;
-  configure: (key?: string, account?: string) => Promise<void>;
+  configure: (key?: string, account?: string, creditGuard?: number) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -101,10 +101,12 @@ export async function launch(
       await page.goto(url);
       return page;
     },
-    configure: async (key = VALID_KEY, account = ACCOUNT) => {
+    configure: async (key = VALID_KEY, account = ACCOUNT, creditGuard = 0) => {
       const page = await harness.openOptions();
       await page.getByLabel('API key', { exact: true }).fill(key);
       await page.getByLabel('Account ID', { exact: true }).fill(account);
+      // Most tests pull whole jobs; the guard has tests of its own.
+      await page.getByLabel(/Ask before a pull costs more than/).fill(String(creditGuard));
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
       await page.close();

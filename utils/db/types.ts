@@ -12,6 +12,11 @@ export interface JobRecord {
   lastCompletePullAt: number | null;
   creditsSpent: number;
   createdAt: number;
+  /**
+   * Start of the latest pull that found the job already cached: candidates first seen at or
+   * after it are "new since the previous pull". Missing (or null) before any re-pull.
+   */
+  newSince?: number | null;
 }
 
 export interface CandidateRecord extends ApiCandidate {

@@ -1,0 +1,474 @@
+/**
+ * JSON backup of everything the recruiter has (jobs, candidates, reviews) and its import.
+ * A backup never holds secrets (the API key) or pull state. Import validates the whole file
+ * before it touches the database, then merges it in one transaction: all or nothing.
+ */
+import { z } from 'zod';
+import { newJobRecord } from '../db/jobs';
+import { jobKeyRange } from '../db/keys';
+import type { PanelDb } from '../db/schema';
+import { issue, runInTransaction } from '../db/transaction';
+import type { CandidateRecord, JobRecord, ReviewRecord } from '../db/types';
+import { MAX_NOTES_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, normalizeTags } from '../review/review-store';
+import { localDate } from './csv';
+
+export const BACKUP_FORMAT = 'applicant-panel-backup';
+export const BACKUP_VERSION = 1;
+
+/** Limits far above real use that keep a hostile or broken file from exhausting the page. */
+export const BACKUP_LIMITS = {
+  /** Characters of JSON; check `File.size` against it before reading the file. */
+  size: 300_000_000,
+  jobs: 2_000,
+  candidates: 250_000,
+  reviews: 250_000,
+  experiences: 500,
+  text: 10_000,
+  longText: 100_000,
+} as const;
+
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  /** ISO date and time of the export. */
+  exportedAt: string;
+  jobs: JobRecord[];
+  candidates: CandidateRecord[];
+  reviews: ReviewRecord[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+/** Everything cached, read in one transaction so the three lists agree with each other. */
+export async function exportBackup(db: PanelDb, now: number): Promise<BackupFile> {
+  const tx = db.transaction(['jobs', 'candidates', 'reviews'], 'readonly');
+  const [jobs, candidates, reviews] = await Promise.all([
+    tx.objectStore('jobs').getAll(),
+    tx.objectStore('candidates').getAll(),
+    tx.objectStore('reviews').getAll(),
+  ]);
+  await tx.done;
+  // Records of a job that is gone cannot be shown, and would make the backup fail its own
+  // import check; deleteJob removes them together, so this only guards against the unforeseen.
+  const jobIds = new Set(jobs.map((job) => job.jobId));
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    jobs,
+    candidates: candidates.filter((c) => jobIds.has(c.jobId)),
+    reviews: reviews.filter((r) => jobIds.has(r.jobId)),
+  };
+}
+
+/** `applicant-panel-backup-2026-11-29.json`, the user's local date. */
+export function backupFilename(now: Date): string {
+  return `${BACKUP_FORMAT}-${localDate(now)}.json`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+const jobIdSchema = z.string().regex(/^[1-9][0-9]{5,11}$/);
+const applicationIdSchema = z.string().regex(/^[0-9]{1,30}$/);
+const text = z.string().max(BACKUP_LIMITS.text);
+const longText = z.string().max(BACKUP_LIMITS.longText);
+const time = z.number().int().nonnegative();
+const amount = z.number().nonnegative();
+
+const jobSchema = z.strictObject({
+  jobId: jobIdSchema,
+  title: text.nullable(),
+  totalAvailable: amount.nullable(),
+  cachedCount: z.number().int().nonnegative(),
+  lastPulledAt: time.nullable(),
+  lastCompletePullAt: time.nullable(),
+  creditsSpent: amount,
+  createdAt: time,
+  newSince: time.nullable().optional(),
+});
+
+const experienceSchema = z.strictObject({
+  title: text,
+  company: text,
+  companyUrl: text,
+  dateRange: text,
+  description: longText,
+});
+
+const candidateSchema = z.strictObject({
+  jobId: jobIdSchema,
+  applicationId: applicationIdSchema,
+  rating: text,
+  isTopChoice: z.boolean(),
+  topChoiceMessage: longText,
+  firstName: text,
+  lastName: text,
+  fullName: text,
+  headline: text,
+  publicIdentifier: text,
+  profileUrl: text,
+  location: text,
+  applicationDate: text,
+  experiences: z.array(experienceSchema).max(BACKUP_LIMITS.experiences),
+  rank: z.number().int().nonnegative(),
+  firstSeenAt: time,
+  lastSeenAt: time,
+  lastPullId: text,
+  noLongerListed: z.boolean(),
+});
+
+const reviewSchema = z.strictObject({
+  applicationId: applicationIdSchema,
+  jobId: jobIdSchema,
+  decision: z.enum(['shortlist', 'maybe', 'reject']).nullable(),
+  notes: z.string().max(MAX_NOTES_LENGTH),
+  // Room for MAX_TAG_LENGTH characters outside the Basic Multilingual Plane (two units each);
+  // normalizeTags then applies the exact limits.
+  tags: z
+    .array(z.string().max(MAX_TAG_LENGTH * 2))
+    .max(MAX_TAGS)
+    .transform((tags) => normalizeTags(tags)),
+  seenAt: time.nullable(),
+  updatedAt: time,
+});
+
+const backupSchema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: z.iso.datetime({ offset: true }),
+  jobs: z.array(jobSchema).max(BACKUP_LIMITS.jobs),
+  candidates: z.array(candidateSchema).max(BACKUP_LIMITS.candidates),
+  reviews: z.array(reviewSchema).max(BACKUP_LIMITS.reviews),
+});
+
+// Compile-time guard: a field added to a record type must be added to its schema too, or
+// backups would silently drop it (and strict parsing would reject the next version's files).
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+const recordSchemasMatchTypes: [
+  SameKeys<z.infer<typeof jobSchema>, JobRecord>,
+  SameKeys<z.infer<typeof candidateSchema>, CandidateRecord>,
+  SameKeys<z.infer<typeof reviewSchema>, ReviewRecord>,
+  SameKeys<z.infer<typeof experienceSchema>, CandidateRecord['experiences'][number]>,
+] = [true, true, true, true];
+void recordSchemasMatchTypes;
+
+// ---------------------------------------------------------------------------------------------
+// Plain-words messages
+
+export const NOT_A_BACKUP = 'This file is not an Applicant Panel backup.';
+export const NEWER_VERSION =
+  'This backup was made by a newer version of Applicant Panel. Update the extension, then import it again.';
+const damaged = (detail: string) => `This backup is damaged: ${detail}.`;
+
+const FIELD_LABEL: Record<string, string> = {
+  format: 'format',
+  version: 'version',
+  exportedAt: 'export date',
+  jobId: 'job ID',
+  title: 'title',
+  totalAvailable: 'applicant total',
+  cachedCount: 'number of cached candidates',
+  lastPulledAt: 'last pull date',
+  lastCompletePullAt: 'last complete pull date',
+  creditsSpent: 'credits spent',
+  createdAt: 'creation date',
+  newSince: '"new since" date',
+  applicationId: 'application ID',
+  rating: 'rating',
+  isTopChoice: 'top-choice flag',
+  topChoiceMessage: 'top-choice message',
+  firstName: 'first name',
+  lastName: 'last name',
+  fullName: 'full name',
+  headline: 'headline',
+  publicIdentifier: 'public identifier',
+  profileUrl: 'profile link',
+  location: 'location',
+  applicationDate: 'application date',
+  company: 'company',
+  companyUrl: 'company link',
+  dateRange: 'dates',
+  description: 'description',
+  rank: 'position',
+  firstSeenAt: 'first-seen date',
+  lastSeenAt: 'last-seen date',
+  lastPullId: 'pull ID',
+  noLongerListed: '"no longer listed" flag',
+  decision: 'decision',
+  notes: 'notes',
+  seenAt: 'seen date',
+  updatedAt: 'last change date',
+};
+
+/** What one entry of each list is called. */
+const ITEM_NAME: Record<string, string> = {
+  jobs: 'job',
+  candidates: 'candidate',
+  reviews: 'review',
+  experiences: 'experience',
+  tags: 'tag',
+};
+
+/** `the application ID of candidate 12`, `the title of experience 3 of candidate 12`. */
+function describePath(path: readonly PropertyKey[]): string {
+  const outerToInner: string[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const key = String(path[i]);
+    const index = path[i + 1];
+    if (typeof index === 'number') {
+      outerToInner.push(`${ITEM_NAME[key] ?? 'entry'} ${index + 1}`);
+      i++;
+    } else if (ITEM_NAME[key]) {
+      outerToInner.push(`the list of ${key}`);
+    } else {
+      outerToInner.push(`the ${FIELD_LABEL[key] ?? `"${key}" field`}`);
+    }
+  }
+  return outerToInner.length ? outerToInner.reverse().join(' of ') : 'the file';
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
+  const subject = describePath(issue.path);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return damaged(
+        `${subject} has ${issue.keys.length === 1 ? 'an unexpected field' : 'unexpected fields'}` +
+          ` (${issue.keys.slice(0, 3).join(', ')}${issue.keys.length > 3 ? ', …' : ''})`,
+      );
+    case 'too_big':
+      if (issue.origin === 'array' && issue.path.length === 1) {
+        const list = String(issue.path[0]);
+        return `This backup is too big to import: it has more than ${Number(issue.maximum).toLocaleString('en-US')} ${list}.`;
+      }
+      return damaged(`${subject} is too ${issue.origin === 'array' ? 'long a list' : 'long'}`);
+    case 'invalid_type':
+      if (valueAt(root, issue.path) === undefined) return damaged(`${subject} is missing`);
+      return damaged(`${subject} is not valid`);
+    default:
+      return damaged(`${subject} is not valid`);
+  }
+}
+
+/** Relations the schema cannot see: no duplicates, and nothing of a job the file lacks. */
+function checkRelations(backup: BackupFile): string | null {
+  const jobIds = new Set<string>();
+  for (const [i, job] of backup.jobs.entries()) {
+    if (jobIds.has(job.jobId)) return damaged(`job ${i + 1} repeats job ${job.jobId}`);
+    jobIds.add(job.jobId);
+  }
+  const candidateKeys = new Set<string>();
+  for (const [i, c] of backup.candidates.entries()) {
+    if (!jobIds.has(c.jobId)) {
+      return damaged(`candidate ${i + 1} belongs to job ${c.jobId}, which the backup lacks`);
+    }
+    const key = `${c.jobId}/${c.applicationId}`;
+    if (candidateKeys.has(key)) {
+      return damaged(`candidate ${i + 1} repeats application ${c.applicationId}`);
+    }
+    candidateKeys.add(key);
+  }
+  const reviewIds = new Set<string>();
+  for (const [i, r] of backup.reviews.entries()) {
+    if (!jobIds.has(r.jobId)) {
+      return damaged(`review ${i + 1} belongs to job ${r.jobId}, which the backup lacks`);
+    }
+    if (reviewIds.has(r.applicationId)) {
+      return damaged(`review ${i + 1} repeats application ${r.applicationId}`);
+    }
+    reviewIds.add(r.applicationId);
+  }
+  return null;
+}
+
+export type ParseBackupResult = { ok: true; backup: BackupFile } | { ok: false; message: string };
+
+/**
+ * Reads a backup file's text. A bad file gets one message in plain words, naming the first
+ * part that is wrong; it never throws.
+ */
+export function parseBackup(text: string): ParseBackupResult {
+  if (text.length > BACKUP_LIMITS.size) {
+    return { ok: false, message: 'This file is too big to be an Applicant Panel backup.' };
+  }
+  let raw: unknown;
+  try {
+    // A BOM, if an editor added one, is not part of the JSON.
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { ok: false, message: NOT_A_BACKUP };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, message: NOT_A_BACKUP };
+  }
+  const { format, version } = raw as Record<string, unknown>;
+  if (format !== BACKUP_FORMAT) return { ok: false, message: NOT_A_BACKUP };
+  if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) {
+    return { ok: false, message: NEWER_VERSION };
+  }
+
+  const parsed = backupSchema.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return { ok: false, message: first ? describeIssue(first, raw) : damaged('it cannot be read') };
+  }
+  const backup: BackupFile = parsed.data;
+  const relationProblem = checkRelations(backup);
+  if (relationProblem) return { ok: false, message: relationProblem };
+  return { ok: true, backup };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+const orOldest = (time: number | null | undefined) => time ?? Number.NEGATIVE_INFINITY;
+
+function laterOf(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.max(a, b);
+}
+
+function earlierOf(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.min(a, b);
+}
+
+/**
+ * The record of the later pull wins; credits are the larger count (both counted the same
+ * pulls up to where they split, so a sum would count those twice), the title whichever is known.
+ */
+function mergeJob(local: JobRecord | undefined, incoming: JobRecord): JobRecord {
+  if (!local) return incoming;
+  const newer = orOldest(incoming.lastPulledAt) > orOldest(local.lastPulledAt) ? incoming : local;
+  const other = newer === incoming ? local : incoming;
+  return {
+    ...newer,
+    title: newer.title?.trim() ? newer.title : other.title,
+    totalAvailable: newer.totalAvailable ?? other.totalAvailable,
+    lastCompletePullAt: laterOf(newer.lastCompletePullAt, other.lastCompletePullAt),
+    creditsSpent: Math.max(newer.creditsSpent, other.creditsSpent),
+    createdAt: Math.min(newer.createdAt, other.createdAt),
+  };
+}
+
+/** The more recently seen record wins, spanning the earliest first sight and the latest. */
+function mergeCandidate(local: CandidateRecord | undefined, incoming: CandidateRecord) {
+  if (!local) return incoming;
+  const newer = incoming.lastSeenAt > local.lastSeenAt ? incoming : local;
+  return {
+    ...newer,
+    firstSeenAt: Math.min(local.firstSeenAt, incoming.firstSeenAt),
+    lastSeenAt: Math.max(local.lastSeenAt, incoming.lastSeenAt),
+  };
+}
+
+/** The later edit wins; "seen" is a fact from either side, so the earliest sight is kept. */
+function mergeReview(local: ReviewRecord | undefined, incoming: ReviewRecord): ReviewRecord {
+  if (!local) return incoming;
+  const newer = incoming.updatedAt > local.updatedAt ? incoming : local;
+  return { ...newer, seenAt: earlierOf(local.seenAt, incoming.seenAt) };
+}
+
+export interface ImportResult {
+  /** Records of the backup merged into the database (added, updated or already current). */
+  jobs: number;
+  candidates: number;
+  reviews: number;
+}
+
+/**
+ * Merges a parsed backup into the database in one transaction over jobs, candidates and
+ * reviews: if anything fails, nothing of it is stored. Records are matched by their keys, so
+ * importing the same file twice changes nothing the second time. Each touched job's
+ * `cachedCount` is recounted from the store inside the transaction.
+ */
+export async function importBackup(
+  db: PanelDb,
+  backup: BackupFile,
+  now: number,
+): Promise<ImportResult> {
+  // A clock that ran ahead on the other machine must not make its edits win every merge.
+  const reviewsIn = backup.reviews.map((r) =>
+    r.updatedAt > now ? { ...r, updatedAt: now } : r,
+  );
+  const jobIds = [...new Set([...backup.jobs, ...backup.candidates].map((r) => r.jobId))];
+
+  const tx = db.transaction(['jobs', 'candidates', 'reviews'], 'readwrite');
+  return runInTransaction(tx, async () => {
+    const jobs = tx.objectStore('jobs');
+    const candidates = tx.objectStore('candidates');
+    const reviews = tx.objectStore('reviews');
+
+    const [localJobs, localCandidates, localReviews] = await Promise.all([
+      Promise.all(jobIds.map((id) => issue(() => jobs.get(id)))),
+      Promise.all(jobIds.map((id) => issue(() => candidates.getAll(jobKeyRange(id))))),
+      Promise.all(reviewsIn.map((r) => issue(() => reviews.get(r.applicationId)))),
+    ]);
+
+    const mergedJobs = new Map<string, JobRecord>();
+    jobIds.forEach((id, i) => {
+      const local = localJobs[i];
+      if (local) mergedJobs.set(id, local);
+    });
+    for (const job of backup.jobs) mergedJobs.set(job.jobId, mergeJob(mergedJobs.get(job.jobId), job));
+
+    const candidateKey = (c: CandidateRecord) => `${c.jobId}/${c.applicationId}`;
+    const known = new Map<string, CandidateRecord>();
+    for (const list of localCandidates) for (const c of list) known.set(candidateKey(c), c);
+    const changedCandidates = new Map<string, CandidateRecord>();
+    for (const c of backup.candidates) {
+      const key = candidateKey(c);
+      const merged = mergeCandidate(known.get(key), c);
+      known.set(key, merged);
+      changedCandidates.set(key, merged);
+    }
+
+    const knownReviews = new Map<string, ReviewRecord>();
+    reviewsIn.forEach((r, i) => {
+      const local = localReviews[i];
+      if (local && !knownReviews.has(r.applicationId)) knownReviews.set(r.applicationId, local);
+    });
+    const changedReviews = new Map<string, ReviewRecord>();
+    for (const r of reviewsIn) {
+      const merged = mergeReview(knownReviews.get(r.applicationId), r);
+      knownReviews.set(r.applicationId, merged);
+      changedReviews.set(r.applicationId, merged);
+    }
+
+    await Promise.all([
+      ...[...changedCandidates.values()].map((c) => issue(() => candidates.put(c))),
+      ...[...changedReviews.values()].map((r) => issue(() => reviews.put(r))),
+    ]);
+    // Counted after every write above, in the same transaction: the counts match the store.
+    const counts = await Promise.all(
+      jobIds.map((id) => issue(() => candidates.count(jobKeyRange(id)))),
+    );
+    await Promise.all(
+      jobIds.map((id, i) =>
+        issue(() =>
+          jobs.put({
+            ...(mergedJobs.get(id) ?? newJobRecord(id, now)),
+            cachedCount: counts[i] ?? 0,
+          }),
+        ),
+      ),
+    );
+    return {
+      jobs: backup.jobs.length,
+      candidates: backup.candidates.length,
+      reviews: backup.reviews.length,
+    };
+  });
+}
