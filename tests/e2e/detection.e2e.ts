@@ -61,3 +61,25 @@ test('the content script never changes LinkedIn’s page', async ({ ext }) => {
     s.replace(/<title>.*?<\/title>/, '').replace(/<h1 id="heading">.*?<\/h1>/, '');
   expect(normalise(after)).toBe(normalise(html));
 });
+
+test('the badge marks a detected job, then shows its cached count with when it was pulled', async ({
+  ext,
+}) => {
+  await ext.configure();
+  await ext.openLinkedIn('https://www.linkedin.com/hiring/jobs/4000000003/applicants/');
+  const badge = async () =>
+    (await ext.worker()).evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ url: '*://*.linkedin.com/*' });
+      return {
+        text: await chrome.action.getBadgeText({ tabId: tab?.id }),
+        title: await chrome.action.getTitle({ tabId: tab?.id }),
+      };
+    });
+  await expect.poll(async () => (await badge()).text).toBe('•');
+  const panel = await ext.openPanel();
+  await expect(panel.locator('header')).toContainText('4000000003');
+  await panel.getByRole('button', { name: /^Pull/ }).click();
+  await expect(panel.getByText('3 candidates', { exact: true })).toBeVisible();
+  await expect.poll(async () => (await badge()).text).toBe('3');
+  expect((await badge()).title).toMatch(/3 cached candidates of job 4000000003, pulled /);
+});

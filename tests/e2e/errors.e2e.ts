@@ -20,14 +20,19 @@ const NOT_RETRIED = [
   ['CHANNEL_ERROR', /LinkedIn refused upstream/, false],
 ] as const;
 
-test('every error code ends in a plain-words alert, is not retried, and keeps the cache', async ({ ext }) => {
+test('every error code ends in a plain-words alert, is not retried, and keeps the cache', async ({
+  ext,
+}) => {
   await ext.configure();
   const panel = await ext.openPanel(`?jobId=${TINY}`);
   await pulled(panel, '3 candidates');
   for (const [code, words, pointsToOptions] of NOT_RETRIED) {
     ext.mock.resetRequests();
     ext.mock.setFaults({
-      error: { code, message: code === 'CHANNEL_ERROR' ? 'LinkedIn refused upstream' : 'job_id is odd' },
+      error: {
+        code,
+        message: code === 'CHANNEL_ERROR' ? 'LinkedIn refused upstream' : 'job_id is odd',
+      },
       onlyActions: ['get_candidates'],
     });
     await panel.getByRole('button', { name: /^Pull/ }).click();
@@ -37,14 +42,21 @@ test('every error code ends in a plain-words alert, is not retried, and keeps th
     for (const raw of [code, '{', '<', 'LinkupError', /\bat \S+:\d+/]) {
       await expect(alert).not.toContainText(raw);
     }
-    await expect(panel.getByRole('button', { name: 'Open options' })).toHaveCount(pointsToOptions ? 1 : 0);
+    await expect(panel.getByRole('button', { name: 'Open options' })).toHaveCount(
+      pointsToOptions ? 1 : 0,
+    );
     await expect(panel.getByText('3 candidates', { exact: true })).toBeVisible();
-    expect(ext.mock.requests.filter((r) => r.action === 'get_candidates'), code).toHaveLength(1);
+    expect(
+      ext.mock.requests.filter((r) => r.action === 'get_candidates'),
+      code,
+    ).toHaveLength(1);
     await alert.getByRole('button', { name: 'Dismiss' }).click();
   }
   ext.mock.clearFaults();
   await panel.reload();
-  await expect(panel.getByRole('list', { name: 'Candidates' }).getByRole('listitem')).toHaveCount(3);
+  await expect(panel.getByRole('list', { name: 'Candidates' }).getByRole('listitem')).toHaveCount(
+    3,
+  );
 });
 
 test('HTML and unreadable bodies get their own messages; the cache stays', async ({ ext }) => {
@@ -81,7 +93,9 @@ test('a 429 and a 502 are retried with a visible wait, then the pull goes on', a
   await expect(panel.getByText(/waiting to retry/)).toBeVisible();
   await expect(panel.getByText('350 candidates', { exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(panel.getByRole('alert')).toHaveCount(0);
-  const offsets = ext.mock.requests.filter((r) => r.action === 'get_candidates').map((r) => r.params?.offset);
+  const offsets = ext.mock.requests
+    .filter((r) => r.action === 'get_candidates')
+    .map((r) => r.params?.offset);
   expect(offsets.length).toBeGreaterThanOrEqual(6);
   expect(new Set(offsets)).toEqual(new Set([0, 100, 200, 300]));
 });
@@ -111,7 +125,9 @@ test('records that cannot be read are skipped and counted in an alert', async ({
   const panel = await ext.openPanel('?jobId=4000000777');
   await panel.getByRole('button', { name: /^Pull/ }).click();
   await expect(panel.getByText('38 candidates', { exact: true })).toBeVisible();
-  await expect(panel.getByRole('alert')).toContainText('2 candidate records could not be read and were skipped');
+  await expect(panel.getByRole('alert')).toContainText(
+    '2 candidate records could not be read and were skipped',
+  );
 });
 
 test('a pull without a key says where to add it', async ({ ext }) => {
@@ -142,7 +158,9 @@ test('Cancel stops the pull and keeps the pages already stored', async ({ ext })
   expect(ext.mock.requests.filter((r) => r.action === 'get_candidates').length).toBe(requests);
 });
 
-test('the credit guard pauses a costly pull: Stop keeps what was fetched, Continue goes on', async ({ ext }) => {
+test('the credit guard pauses a costly pull: Stop keeps what was fetched, Continue goes on', async ({
+  ext,
+}) => {
   await ext.configure(undefined, undefined, 50);
   const panel = await ext.openPanel('?jobId=4000002500');
   await panel.getByRole('button', { name: /^Pull/ }).click();
@@ -156,5 +174,7 @@ test('the credit guard pauses a costly pull: Stop keeps what was fetched, Contin
 
   await panel.getByRole('button', { name: /^Pull/ }).click();
   await guard.getByRole('button', { name: 'Continue' }).click();
-  await expect(panel.getByText('2,500 candidates', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByText('2,500 candidates', { exact: true })).toBeVisible({
+    timeout: 30_000,
+  });
 });

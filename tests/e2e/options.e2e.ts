@@ -1,12 +1,27 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { ACCOUNT, VALID_KEY } from './harness';
+import { ACCOUNT, launch, VALID_KEY } from './harness';
 
-test('saves the key and account, and they survive a restart of the browser', async ({ ext }) => {
-  await ext.configure(VALID_KEY, ACCOUNT);
-  const page = await ext.openOptions();
-  await expect(page.getByLabel('API key', { exact: true })).toHaveValue(VALID_KEY);
-  await expect(page.getByLabel('API key', { exact: true })).toHaveAttribute('type', 'password');
-  await expect(page.getByLabel('Account ID', { exact: true })).toHaveValue(ACCOUNT);
+test('saves the key and account, and they survive a restart of the browser', async () => {
+  const profile = mkdtempSync(join(tmpdir(), 'ap-restart-'));
+  try {
+    const first = await launch({ userDataDir: profile });
+    await first.configure(VALID_KEY, ACCOUNT);
+    await first.close();
+
+    const second = await launch({ userDataDir: profile });
+    const page = await second.openOptions();
+    await expect(page.getByLabel('API key', { exact: true })).toHaveValue(VALID_KEY);
+    await expect(page.getByLabel('API key', { exact: true })).toHaveAttribute('type', 'password');
+    await expect(page.getByLabel('Account ID', { exact: true })).toHaveValue(ACCOUNT);
+    await page.getByRole('button', { name: 'Show key' }).click();
+    await expect(page.getByLabel('API key', { exact: true })).toHaveAttribute('type', 'text');
+    await second.close();
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
 });
 
 test('Test connection shows the balance for a good key, without saving it', async ({ ext }) => {

@@ -1,6 +1,8 @@
 import { expect, test } from './fixtures';
 
-test('XSS payloads in every field render as text and a javascript: profile URL is inert', async ({ ext }) => {
+test('XSS payloads in every field render as text and a javascript: profile URL is inert', async ({
+  ext,
+}) => {
   await ext.configure();
   const panel = await ext.openPanel('?jobId=4000000666');
   const dialogs: string[] = [];
@@ -22,7 +24,9 @@ test('XSS payloads in every field render as text and a javascript: profile URL i
     const detail = panel.locator('article');
     await expect(detail).toBeVisible();
     expect(await detail.locator('img, script, svg, iframe, object, embed').count()).toBe(0);
-    for (const href of await detail.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+    for (const href of await detail
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
       expect(href).toMatch(/^https:\/\/(www\.)?linkedin\.com\//);
     }
     await panel.getByRole('button', { name: /Back to list/ }).click();

@@ -116,10 +116,6 @@ function decisionOf(review: ReviewRecord | undefined): DecisionFilter {
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 let nameOrder = new WeakMap<CandidateRecord, number>();
 
-function compareByName(a: CandidateRecord, b: CandidateRecord): number {
-  return collator.compare(a.fullName, b.fullName);
-}
-
 /**
  * Places in the name order for every item of `shown`: the kept order when it has them all,
  * else a new order over `all` (the unfiltered input, so that turning filters off and on again
@@ -137,9 +133,17 @@ function nameOrdinals(
     }
   }
   if (complete) return nameOrder;
-  const sorted = all.slice().sort((a, b) => compareByName(a, b) || a.rank - b.rank);
+  const compare = (a: CandidateRecord, b: CandidateRecord) =>
+    collator.compare(a.fullName, b.fullName) || a.rank - b.rank;
+  const sorted = all.slice().sort(compare);
   const order = new WeakMap<CandidateRecord, number>();
-  for (let i = 0; i < sorted.length; i++) order.set(sorted[i] as CandidateRecord, i);
+  let place = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i] as CandidateRecord;
+    // Equal keys share a place, so the (stable) sort by place keeps them in the input's order.
+    if (i > 0 && compare(sorted[i - 1] as CandidateRecord, c) !== 0) place++;
+    order.set(c, place);
+  }
   nameOrder = order;
   return order;
 }
@@ -178,22 +182,37 @@ export function applyFilters(
     out.push(c);
   }
 
-  // Array.prototype.sort is stable, so equal keys keep the input's order.
+  // Array.prototype.sort is stable, so equal keys keep the input's order. Keys that cost a
+  // lookup are read once per candidate, not once per comparison.
   switch (filters.sort) {
     case 'name': {
       const order = nameOrdinals(out, candidates);
-      return out.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+      const places = new Float64Array(out.length);
+      for (let i = 0; i < out.length; i++) places[i] = order.get(out[i] as CandidateRecord) ?? 0;
+      return sortByKey(out, places);
     }
-    case 'rating':
-      return out.sort(
-        (a, b) =>
-          RATING_ORDER[groupOf(a.rating)] - RATING_ORDER[groupOf(b.rating)] || a.rank - b.rank,
-      );
+    case 'rating': {
+      // Five groups: LinkedIn's order within each, the groups one after another.
+      const buckets: CandidateRecord[][] = [[], [], [], [], []];
+      for (const c of out.sort(byRank)) buckets[RATING_ORDER[groupOf(c.rating)]]?.push(c);
+      return buckets.flat();
+    }
     case 'first-seen':
       return out.sort((a, b) => b.firstSeenAt - a.firstSeenAt || a.rank - b.rank);
     default:
-      return out.sort((a, b) => a.rank - b.rank);
+      return out.sort(byRank);
   }
+}
+
+function byRank(a: CandidateRecord, b: CandidateRecord): number {
+  return a.rank - b.rank;
+}
+
+/** `items` ordered by `keys[i]` (the key of `items[i]`), ties in the input's order. */
+function sortByKey(items: readonly CandidateRecord[], keys: Float64Array): CandidateRecord[] {
+  const index = Array.from(items, (_, i) => i);
+  index.sort((a, b) => (keys[a] as number) - (keys[b] as number));
+  return index.map((i) => items[i] as CandidateRecord);
 }
 
 // ---------------------------------------------------------------------------------------------
