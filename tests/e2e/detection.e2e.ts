@@ -1,4 +1,7 @@
+import type { browser } from 'wxt/browser';
 import { expect, test } from './fixtures';
+
+type Chrome = typeof browser;
 
 test('follows in-page navigation between jobs and away from them', async ({ ext }) => {
   const linkedin = await ext.openLinkedIn('https://www.linkedin.com/jobs/view/4341315847/');
@@ -69,6 +72,7 @@ test('the badge marks a detected job, then shows its cached count with when it w
   await ext.openLinkedIn('https://www.linkedin.com/hiring/jobs/4000000003/applicants/');
   const badge = async () =>
     (await ext.worker()).evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: Chrome };
       const [tab] = await chrome.tabs.query({ url: '*://*.linkedin.com/*' });
       return {
         text: await chrome.action.getBadgeText({ tabId: tab?.id }),
