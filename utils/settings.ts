@@ -21,6 +21,16 @@ export const creditGuardItem = storage.defineItem<number>('local:creditGuard', {
   version: 1,
 });
 
+/** Credits spent through this extension, all jobs together (deleting a job keeps it). */
+export const creditsSpentItem = storage.defineItem<number>('local:creditsSpent', {
+  fallback: 0,
+  version: 1,
+});
+
+export async function addCreditsSpent(credits: number): Promise<void> {
+  await creditsSpentItem.setValue((await creditsSpentItem.getValue()) + credits);
+}
+
 /** Which job each tab shows; session storage outlives a stopped worker, not the browser. */
 export const tabJobsItem = storage.defineItem<TabJobsSnapshot | null>('session:tabJobs', {
   fallback: null,

@@ -6,7 +6,9 @@ import { listJobs } from '@/utils/db/jobs';
 import { getPanelDb } from '@/utils/db/open';
 import type { JobRecord } from '@/utils/db/types';
 import type { CurrentJob } from '@/utils/messages';
+import { formatCredits } from '@/utils/format';
 import { onBroadcast, pageApi } from '@/utils/page-api';
+import { creditsSpentItem } from '@/utils/settings';
 
 /** `sidepanel.html?jobId=<digits>` opens that job whatever the tabs show. */
 function deepLinkedJob(): string | null {
@@ -20,6 +22,7 @@ export function App() {
   const [picked, setPicked] = useState<string | null>(null);
   const [jobs, setJobs] = useState<JobRecord[]>([]);
   const [credits, setCredits] = useState<number | null>(null);
+  const [spent, setSpent] = useState(0);
 
   const refreshCredits = useCallback(() => {
     // Free, and the only call opening the panel makes.
@@ -35,7 +38,10 @@ export function App() {
       if (windowId === undefined) windowId = (await browser.windows.getCurrent()).id;
       if (windowId !== undefined) setCurrent(await pageApi.currentJob(windowId));
     };
-    const refreshJobs = () => void getPanelDb().then(listJobs).then(setJobs);
+    const refreshJobs = () => {
+      void getPanelDb().then(listJobs).then(setJobs);
+      void creditsSpentItem.getValue().then(setSpent);
+    };
     void refresh();
     refreshJobs();
     refreshCredits();
@@ -77,7 +83,8 @@ export function App() {
             <p class="muted small">
               Open one of your jobs on LinkedIn to pull its applicants, or review a job cached
               before.
-              {credits !== null && ` Balance: ${credits.toLocaleString('en-US')} credits.`}
+              {credits !== null && ` Balance: ${formatCredits(credits)}.`}
+              {spent > 0 && ` Spent through Applicant Panel so far: ${formatCredits(spent)}.`}
             </p>
             <JobsList jobs={jobs} onOpen={setPicked} />
           </>

@@ -237,6 +237,23 @@ describe('PullManager', () => {
     expect(views.at(-1)?.noLongerListed).toBe(10);
   });
 
+  it('a re-pull marks applicants first seen in it as new since the previous pull', async () => {
+    let clock = 1_000;
+    const m = manager(fakeLinkup(20).client, { now: () => clock });
+    m.start('4000000030');
+    await m.idle();
+    expect((await getJob(db, '4000000030'))?.newSince).toBeNull();
+    clock = 5_000;
+    const m2 = manager(fakeLinkup(30).client, { now: () => clock, newId: () => 'pull-2' });
+    m2.start('4000000030');
+    await m2.idle();
+    const job = await getJob(db, '4000000030');
+    expect(job?.newSince).toBe(5_000);
+    const all = await getCandidates(db, '4000000030');
+    const fresh = all.filter((c) => c.firstSeenAt >= (job?.newSince ?? Infinity));
+    expect(fresh.map((c) => c.rank)).toEqual([20, 21, 22, 23, 24, 25, 26, 27, 28, 29]);
+  });
+
   it('a paused pull survives a worker restart and can be continued', async () => {
     await putPull(db, {
       jobId: '4000001000',

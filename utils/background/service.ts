@@ -15,7 +15,7 @@ import {
   type Result,
 } from '../messages';
 import { PullManager } from '../pull/pull-manager';
-import { creditGuardItem, tabJobsItem } from '../settings';
+import { addCreditsSpent, creditGuardItem, tabJobsItem } from '../settings';
 import { TabJobs } from '../tab-jobs';
 import { setTabBadge } from './badge';
 import { savedClient, savedKeyClient, testConnection } from './linkup-service';
@@ -42,6 +42,7 @@ export class BackgroundService {
       now: Date.now,
       creditGuard: () => creditGuardItem.getValue(),
       onProgress: (pull) => this.broadcast({ type: 'pull-progress', pull }),
+      onCredits: (credits) => void this.countCredits(credits),
       onData: (jobId) => {
         this.broadcast({ type: 'data-changed', jobId });
         void this.refreshBadges(jobId);
@@ -52,6 +53,13 @@ export class BackgroundService {
   async start() {
     await this.loaded;
     await this.pulls.resumeUnfinished();
+  }
+
+  /** Writes of the running total are chained so two pages never lose an increment. */
+  private creditWrites: Promise<void> = Promise.resolve();
+  private countCredits(credits: number) {
+    this.creditWrites = this.creditWrites.then(() => addCreditsSpent(credits)).catch(() => {});
+    return this.creditWrites;
   }
 
   broadcast(message: Broadcast) {
@@ -189,6 +197,7 @@ export class BackgroundService {
       this.queue.run(() => client.getCandidates({ jobId, offset: 0, count: 1 })),
     );
     await recordCredits(db, jobId, page.creditsConsumed);
+    if (page.creditsConsumed > 0) await this.countCredits(page.creditsConsumed);
     const job = await getJob(db, jobId);
     const total = page.totalAvailable;
     const newCount = total === null ? 0 : Math.max(0, total - (job?.cachedCount ?? 0));

@@ -37,6 +37,21 @@ export async function ensureJob(
   });
 }
 
+/**
+ * A fresh pull of a job that is already cached: what it finds first from now on is "new since
+ * the previous pull". A first pull marks nothing as new.
+ */
+export async function startFreshPull(db: PanelDb, jobId: string, now: number): Promise<JobRecord> {
+  const tx = db.transaction(['jobs'], 'readwrite');
+  return runInTransaction(tx, async () => {
+    const store = tx.objectStore('jobs');
+    const job: JobRecord = { ...((await store.get(jobId)) ?? newJobRecord(jobId, now)) };
+    job.newSince = job.cachedCount > 0 ? now : null;
+    await store.put(job);
+    return job;
+  });
+}
+
 export function getJob(db: PanelDb, jobId: string): Promise<JobRecord | undefined> {
   return db.get('jobs', jobId);
 }

@@ -1,4 +1,4 @@
-import { ensureJob } from '../db/jobs';
+import { startFreshPull } from '../db/jobs';
 import { getPull, listUnfinishedPulls, putPull } from '../db/pulls';
 import { finishPull, writePage } from '../db/pulls-write';
 import type { PanelDb } from '../db/schema';
@@ -22,6 +22,8 @@ export interface PullDeps {
   onProgress: (view: PullView) => void;
   /** Candidates of the job were written: refresh counts and badges. */
   onData: (jobId: string) => void;
+  /** Linkup charged for a page: keeps the all-time total. */
+  onCredits?: (credits: number) => void;
   retry?: {
     policy?: RetryPolicy;
     sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -162,7 +164,7 @@ export class PullManager {
     try {
       if (signal.aborted) throw new LinkupError('cancelled', 'Cancelled');
       const client = await deps.client();
-      await ensureJob(db, jobId, {}, now);
+      if (!resumeFrom) await startFreshPull(db, jobId, now);
       pull = { ...pull, status: 'running', updatedAt: now, error: null };
       await putPull(db, pull);
       this.publish(entry, this.viewOf(pull, 'running', null));
@@ -213,6 +215,7 @@ export class PullManager {
           now: at,
         });
         deps.onData(jobId);
+        if (page.creditsConsumed > 0) deps.onCredits?.(page.creditsConsumed);
         this.publish(entry, this.viewOf(pull, 'running', null));
 
         if (hasMore && !guardAsked) {

@@ -111,8 +111,8 @@ function decisionOf(review: ReviewRecord | undefined): DecisionFilter {
 
 // Intl.Collator costs ~18 ms to sort 10,000 names, too slow for every keystroke. Each record's
 // place in the name order is kept, so the next sort of the same records (or any subset of them,
-// such as a search's matches) compares plain numbers. Records loaded afresh are new objects:
-// they miss the map and the order is rebuilt once for them.
+// such as a search's matches) is a counting sort of whole numbers. Records are treated as
+// immutable: records loaded afresh are new objects, miss the map and get a new order once.
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 let nameOrder = new WeakMap<CandidateRecord, number>();
 
@@ -187,9 +187,9 @@ export function applyFilters(
   switch (filters.sort) {
     case 'name': {
       const order = nameOrdinals(out, candidates);
-      const places = new Float64Array(out.length);
+      const places = new Uint32Array(out.length);
       for (let i = 0; i < out.length; i++) places[i] = order.get(out[i] as CandidateRecord) ?? 0;
-      return sortByKey(out, places);
+      return sortByPlace(out, places);
     }
     case 'rating': {
       // Five groups: LinkedIn's order within each, the groups one after another.
@@ -208,11 +208,24 @@ function byRank(a: CandidateRecord, b: CandidateRecord): number {
   return a.rank - b.rank;
 }
 
-/** `items` ordered by `keys[i]` (the key of `items[i]`), ties in the input's order. */
-function sortByKey(items: readonly CandidateRecord[], keys: Float64Array): CandidateRecord[] {
-  const index = Array.from(items, (_, i) => i);
-  index.sort((a, b) => (keys[a] as number) - (keys[b] as number));
-  return index.map((i) => items[i] as CandidateRecord);
+/**
+ * `items` ordered by `places[i]` (small whole numbers, the place of `items[i]`), ties in the
+ * input's order: a counting sort, linear where a comparison sort of 10,000 takes milliseconds.
+ */
+function sortByPlace(items: readonly CandidateRecord[], places: Uint32Array): CandidateRecord[] {
+  let max = 0;
+  for (const place of places) if (place > max) max = place;
+  // starts[p] becomes the output position of the next item with place p.
+  const starts = new Uint32Array(max + 2);
+  for (const place of places) starts[place + 1] = (starts[place + 1] as number) + 1;
+  for (let p = 1; p < starts.length; p++) starts[p] = (starts[p] as number) + (starts[p - 1] as number);
+  const sorted = new Array<CandidateRecord>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const place = places[i] as number;
+    sorted[starts[place] as number] = items[i] as CandidateRecord;
+    starts[place] = (starts[place] as number) + 1;
+  }
+  return sorted;
 }
 
 // ---------------------------------------------------------------------------------------------
