@@ -1,10 +1,16 @@
-import type { CandidateRecord } from '@/utils/db/types';
+import type { CandidateRecord, Decision, ReviewRecord } from '@/utils/db/types';
 import { formatDateTime } from '@/utils/format';
 import { ProfileLink } from './ProfileLink';
 import { RatingBadge } from './RatingBadge';
+import { ReviewControls } from './ReviewControls';
 
 interface Props {
   candidate: CandidateRecord;
+  review: ReviewRecord | undefined;
+  tagsInUse: string[];
+  onDecide: (decision: Decision) => void;
+  onNotes: (notes: string) => void;
+  onTags: (tags: string[]) => void;
   position: string;
   onBack: () => void;
   onPrevious?: () => void;
@@ -12,7 +18,8 @@ interface Props {
 }
 
 /** Everything the API returned about one applicant, every value rendered as text. */
-export function CandidateDetail({ candidate: c, position, onBack, onPrevious, onNext }: Props) {
+export function CandidateDetail(props: Props) {
+  const { candidate: c, position, onBack, onPrevious, onNext } = props;
   return (
     <article class="detail" aria-labelledby="detail-name">
       <nav class="detail-nav">
@@ -48,6 +55,14 @@ export function CandidateDetail({ candidate: c, position, onBack, onPrevious, on
         </section>
       )}
       <ProfileLink url={c.profileUrl} />
+      <ReviewControls
+        key={c.applicationId}
+        review={props.review}
+        tagsInUse={props.tagsInUse}
+        onDecide={props.onDecide}
+        onNotes={props.onNotes}
+        onTags={props.onTags}
+      />
       <section aria-labelledby="exp-h">
         <h3 id="exp-h">Experience</h3>
         {c.experiences.length === 0 ? (

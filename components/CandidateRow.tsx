@@ -1,24 +1,48 @@
-import type { CandidateRecord } from '@/utils/db/types';
+import { useEffect, useRef } from 'preact/hooks';
+import type { CandidateRecord, ReviewRecord } from '@/utils/db/types';
 import { RatingBadge } from './RatingBadge';
+
+const DECISION_LABELS = { shortlist: 'Shortlisted', maybe: 'Maybe', reject: 'Rejected' } as const;
 
 interface Props {
   candidate: CandidateRecord;
+  review: ReviewRecord | undefined;
+  isNew: boolean;
   active: boolean;
+  /** Moves focus to the row when it becomes active by keyboard. */
+  focusWhenActive: boolean;
   onOpen: () => void;
 }
 
-export function CandidateRow({ candidate: c, active, onOpen }: Props) {
+export function CandidateRow({
+  candidate: c,
+  review,
+  isNew,
+  active,
+  focusWhenActive,
+  onOpen,
+}: Props) {
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (active && focusWhenActive) ref.current?.focus({ preventScroll: true });
+  }, [active, focusWhenActive]);
+  const name = c.fullName || `${c.firstName} ${c.lastName}`.trim() || 'Unnamed';
   return (
     <button
+      ref={ref}
       type="button"
-      class={`row-button${active ? ' active' : ''}`}
+      class={`row-button${active ? ' active' : ''}${review?.seenAt ? ' seen' : ''}`}
       onClick={onOpen}
       aria-current={active ? 'true' : undefined}
     >
       <span class="row-top">
-        <span class="row-name">
-          {c.fullName || `${c.firstName} ${c.lastName}`.trim() || 'Unnamed'}
-        </span>
+        <span class="row-name">{name}</span>
+        {isNew && <span class="badge new">New</span>}
+        {review?.decision && (
+          <span class={`badge decision-${review.decision}`}>
+            {DECISION_LABELS[review.decision]}
+          </span>
+        )}
         {c.isTopChoice && (
           <span class="badge top-choice" title="Marked this job as a top choice">
             ★ Top choice
@@ -30,6 +54,7 @@ export function CandidateRow({ candidate: c, active, onOpen }: Props) {
       <span class="row-sub muted">
         {c.location}
         {c.noLongerListed ? ' · no longer listed' : ''}
+        {review?.notes ? ' · has notes' : ''}
       </span>
     </button>
   );

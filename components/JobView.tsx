@@ -1,38 +1,40 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Decision } from '@/utils/db/types';
+import { downloadText } from '@/utils/download';
+import { candidatesToCsv, csvFilename } from '@/utils/export/csv';
 import { formatCandidates, formatCredits, formatDateTime, formatNumber } from '@/utils/format';
 import { pageApi } from '@/utils/page-api';
 import { useJob } from '@/utils/panel/use-job';
+import { useReviews } from '@/utils/panel/use-reviews';
+import {
+  applyFilters,
+  DEFAULT_FILTERS,
+  type FilterState,
+  filterCounts,
+  hasActiveFilters,
+  isNew,
+  parseFilterState,
+} from '@/utils/review/filters';
 import { searchCandidates } from '@/utils/search';
+import { filterStatesItem } from '@/utils/settings';
 import { AlertList, type PanelAlert } from './AlertList';
 import { CandidateDetail } from './CandidateDetail';
 import { CandidateRow } from './CandidateRow';
+import { FilterBar } from './FilterBar';
 import { isPullActive, PullControls } from './PullControls';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { VirtualList } from './VirtualList';
 
 const ROW_HEIGHT = 76;
 const OPTIONS_KINDS = new Set(['invalid-key', 'invalid-account', 'no-settings']);
+const DECISION_KEYS: Record<string, Decision> = { '1': 'shortlist', '2': 'maybe', '3': 'reject' };
 
 function alertFor(id: string, error: { kind: string; message: string }): PanelAlert {
   return { id, message: error.message, next: OPTIONS_KINDS.has(error.kind) ? 'options' : null };
 }
 
-interface Props {
-  jobId: string;
-  credits: number | null;
-  onCreditsChanged: () => void;
-}
-
-/** One job: its pull controls, its cached candidates, search and the detail of one. */
-export function JobView({ jobId, credits, onCreditsChanged }: Props) {
-  const data = useJob(jobId);
-  const { job, candidates, texts, loaded, pull } = data;
-  const [query, setQuery] = useState('');
-  const [selected, setSelected] = useState<string | null>(null);
-  const [alerts, setAlerts] = useState<PanelAlert[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
-
   useEffect(() => {
     const update = () => setOnline(navigator.onLine);
     addEventListener('online', update);
@@ -42,6 +44,46 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
       removeEventListener('offline', update);
     };
   }, []);
+  return online;
+}
+
+/** Filters and sort of one job, kept across panel openings. */
+function usePersistedFilters(jobId: string): [FilterState, (f: FilterState) => void] {
+  const [filters, setFilters] = useState<FilterState>(DEFAULT_FILTERS);
+  useEffect(() => {
+    void filterStatesItem.getValue().then((all) => setFilters(parseFilterState(all[jobId])));
+  }, [jobId]);
+  const update = (next: FilterState) => {
+    setFilters(next);
+    void filterStatesItem
+      .getValue()
+      .then((all) => filterStatesItem.setValue({ ...all, [jobId]: next }));
+  };
+  return [filters, update];
+}
+
+interface Props {
+  jobId: string;
+  credits: number | null;
+  onCreditsChanged: () => void;
+}
+
+/** One job: pull controls, its cached candidates with search and filters, and the detail. */
+export function JobView({ jobId, credits, onCreditsChanged }: Props) {
+  const data = useJob(jobId);
+  const { job, candidates, texts, loaded, pull } = data;
+  const review = useReviews(jobId);
+  const [filters, setFilters] = usePersistedFilters(jobId);
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState<string | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [keyboard, setKeyboard] = useState(false);
+  const [shortcuts, setShortcuts] = useState(false);
+  const [alerts, setAlerts] = useState<PanelAlert[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const online = useOnline();
+  const searchRef = useRef<HTMLInputElement>(null);
 
   // A pull that ends with an error or skipped records says so once, in plain words.
   useEffect(() => {
@@ -51,22 +93,83 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
       next.push(alertFor(`pull-${pull.updatedAt}`, pull.error));
     }
     if (pull.skipped > 0 && !isPullActive(pull)) {
+      const one = pull.skipped === 1;
       next.push({
         id: `skipped-${pull.updatedAt}`,
-        message: `${formatNumber(pull.skipped)} candidate ${pull.skipped === 1 ? 'record' : 'records'} could not be read and ${pull.skipped === 1 ? 'was' : 'were'} skipped.`,
+        message: `${formatNumber(pull.skipped)} candidate ${one ? 'record' : 'records'} could not be read and ${one ? 'was' : 'were'} skipped.`,
       });
     }
-    if (pull.status === 'done' || pull.status === 'failed' || pull.status === 'cancelled')
-      onCreditsChanged();
+    if (!isPullActive(pull)) onCreditsChanged();
     setAlerts(next);
   }, [pull?.status, pull?.updatedAt]);
 
-  const visible = useMemo(
+  const matched = useMemo(
     () => searchCandidates(candidates, texts, query),
     [candidates, texts, query],
   );
+  const counts = useMemo(
+    () => filterCounts(matched, review.reviews, job),
+    [matched, review.reviews, job],
+  );
+  const visible = useMemo(
+    () => applyFilters(matched, review.reviews, job, filters),
+    [matched, review.reviews, job, filters],
+  );
+  const narrowed = query.trim() !== '' || hasActiveFilters(filters);
   const index = selected === null ? -1 : visible.findIndex((c) => c.applicationId === selected);
   const current = index >= 0 ? visible[index] : undefined;
+  const activeIndex =
+    activeId === null ? -1 : visible.findIndex((c) => c.applicationId === activeId);
+
+  function open(id: string) {
+    setSelected(id);
+    setActiveId(id);
+    review.see(id);
+  }
+
+  function back() {
+    setSelected(null);
+    setKeyboard(true);
+  }
+
+  function move(step: number) {
+    if (visible.length === 0) return;
+    const from = current ? index : activeIndex;
+    const to = Math.max(0, Math.min(visible.length - 1, from < 0 ? 0 : from + step));
+    const id = visible[to]?.applicationId ?? null;
+    setKeyboard(true);
+    if (current && id) open(id);
+    else setActiveId(id);
+  }
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || shortcuts) return;
+      const target = e.target as HTMLElement | null;
+      const typing = !!target?.closest('input, textarea, select, [contenteditable="true"]');
+      if (e.key === 'Escape') {
+        if (current) back();
+        else if (target === searchRef.current) searchRef.current?.blur();
+        else return;
+        e.preventDefault();
+        return;
+      }
+      if (typing) return;
+      const decision = DECISION_KEYS[e.key];
+      const focusId = current?.applicationId ?? (activeIndex >= 0 ? activeId : null);
+      if (e.key === 'j' || e.key === 'ArrowDown') move(1);
+      else if (e.key === 'k' || e.key === 'ArrowUp') move(-1);
+      else if (e.key === 'Enter' && !current && activeId && target?.tagName !== 'BUTTON')
+        open(activeId);
+      else if (decision && focusId) review.decide(focusId, decision);
+      else if (e.key === '/') searchRef.current?.focus();
+      else if (e.key === '?') setShortcuts(true);
+      else return;
+      e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
 
   async function startPull() {
     setBusy(true);
@@ -98,12 +201,22 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
       return;
     }
     const { newCount, totalAvailable, credits: spent } = result.value;
-    setNotice(
-      `${newCount === 0 ? 'No new applicants' : `${formatNumber(newCount)} new ${newCount === 1 ? 'applicant' : 'applicants'}`}` +
-        `${totalAvailable === null ? '' : ` (${formatNumber(totalAvailable)} in all)`}` +
-        ` · ${formatCredits(spent)} spent on the check.`,
-    );
+    const what =
+      newCount === 0
+        ? 'No new applicants'
+        : `${formatNumber(newCount)} new ${newCount === 1 ? 'applicant' : 'applicants'}`;
+    const total = totalAvailable === null ? '' : ` (${formatNumber(totalAvailable)} in all)`;
+    setNotice(`${what}${total} · ${formatCredits(spent)} spent on the check.`);
     onCreditsChanged();
+  }
+
+  function exportCsv() {
+    const rows = narrowed ? visible : candidates;
+    const csv = candidatesToCsv(rows, review.reviews, job);
+    downloadText(csvFilename(job, jobId, narrowed, new Date()), csv, 'text/csv;charset=utf-8');
+    setNotice(
+      `Exported ${formatCandidates(rows.length)}${narrowed ? ' (the filtered view)' : ''} to CSV.`,
+    );
   }
 
   const pulledBefore = !!job?.lastPulledAt;
@@ -149,50 +262,70 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
       {current ? (
         <CandidateDetail
           candidate={current}
+          review={review.reviews.get(current.applicationId)}
+          tagsInUse={review.tagsInUse}
+          onDecide={(d) => review.decide(current.applicationId, d)}
+          onNotes={(n) => review.saveNotes(current.applicationId, n)}
+          onTags={(t) => review.saveTags(current.applicationId, t)}
           position={`${index + 1} of ${visible.length}`}
-          onBack={() => setSelected(null)}
-          onPrevious={
-            index > 0 ? () => setSelected(visible[index - 1]?.applicationId ?? null) : undefined
-          }
-          onNext={
-            index < visible.length - 1
-              ? () => setSelected(visible[index + 1]?.applicationId ?? null)
-              : undefined
-          }
+          onBack={back}
+          onPrevious={index > 0 ? () => move(-1) : undefined}
+          onNext={index < visible.length - 1 ? () => move(1) : undefined}
         />
       ) : (
         <section class="list-section" aria-label="Candidates of this job">
-          <input
-            type="search"
-            class="search"
-            aria-label="Search candidates"
-            placeholder="Search name, headline, location, company…"
-            value={query}
-            onInput={(e) => setQuery(e.currentTarget.value)}
-          />
-          {query && (
+          <div class="field-row">
+            <input
+              ref={searchRef}
+              type="search"
+              class="search"
+              aria-label="Search candidates"
+              aria-keyshortcuts="/"
+              placeholder="Search name, headline, location, company…"
+              value={query}
+              onInput={(e) => setQuery(e.currentTarget.value)}
+            />
+            <button type="button" onClick={exportCsv} disabled={candidates.length === 0}>
+              Export CSV
+            </button>
+            <button
+              type="button"
+              onClick={() => setShortcuts(true)}
+              aria-label="Keyboard shortcuts"
+              aria-keyshortcuts="?"
+            >
+              ?
+            </button>
+          </div>
+          <FilterBar filters={filters} counts={counts} onChange={setFilters} />
+          {narrowed && (
             <p class="small muted" aria-live="polite">
-              {formatNumber(visible.length)} matching
+              {formatNumber(visible.length)} of {formatNumber(candidates.length)} shown
             </p>
           )}
           <VirtualList
             count={visible.length}
             rowHeight={ROW_HEIGHT}
             label="Candidates"
+            activeIndex={keyboard && activeIndex >= 0 ? activeIndex : undefined}
             rowKey={(i) => visible[i]?.applicationId ?? String(i)}
             renderRow={(i) => {
               const c = visible[i];
               return c ? (
                 <CandidateRow
                   candidate={c}
-                  active={false}
-                  onOpen={() => setSelected(c.applicationId)}
+                  review={review.reviews.get(c.applicationId)}
+                  isNew={isNew(c, job)}
+                  active={c.applicationId === activeId}
+                  focusWhenActive={keyboard}
+                  onOpen={() => open(c.applicationId)}
                 />
               ) : null;
             }}
           />
         </section>
       )}
+      <ShortcutsDialog open={shortcuts} onClose={() => setShortcuts(false)} />
     </>
   );
 }

@@ -31,6 +31,12 @@ export async function addCreditsSpent(credits: number): Promise<void> {
   await creditsSpentItem.setValue((await creditsSpentItem.getValue()) + credits);
 }
 
+/** Each job's filters and sort in the panel, so they survive closing it. Parsed on read. */
+export const filterStatesItem = storage.defineItem<Record<string, unknown>>('local:filterStates', {
+  fallback: {},
+  version: 1,
+});
+
 /** Which job each tab shows; session storage outlives a stopped worker, not the browser. */
 export const tabJobsItem = storage.defineItem<TabJobsSnapshot | null>('session:tabJobs', {
   fallback: null,
