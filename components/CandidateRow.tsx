@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CandidateRecord, ReviewRecord } from '@/utils/db/types';
 import { RatingBadge } from './RatingBadge';
 
@@ -12,6 +12,7 @@ interface Props {
   /** Moves focus to the row when it becomes active by keyboard. */
   focusWhenActive: boolean;
   onOpen: () => void;
+  onFocus: () => void;
 }
 
 export function CandidateRow({
@@ -21,9 +22,10 @@ export function CandidateRow({
   active,
   focusWhenActive,
   onOpen,
+  onFocus,
 }: Props) {
   const ref = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (active && focusWhenActive) ref.current?.focus({ preventScroll: true });
   }, [active, focusWhenActive]);
   const name = c.fullName || `${c.firstName} ${c.lastName}`.trim() || 'Unnamed';
@@ -33,6 +35,7 @@ export function CandidateRow({
       type="button"
       class={`row-button${active ? ' active' : ''}${review?.seenAt ? ' seen' : ''}`}
       onClick={onOpen}
+      onFocus={onFocus}
       aria-current={active ? 'true' : undefined}
     >
       <span class="row-top">

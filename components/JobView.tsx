@@ -62,6 +62,10 @@ function usePersistedFilters(jobId: string): [FilterState, (f: FilterState) => v
   return [filters, update];
 }
 
+function isOtherButton(target: HTMLElement | null): boolean {
+  return !!target?.closest('button, summary, a') && !target.closest('.vlist');
+}
+
 interface Props {
   jobId: string;
   credits: number | null;
@@ -159,8 +163,9 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
       const focusId = current?.applicationId ?? (activeIndex >= 0 ? activeId : null);
       if (e.key === 'j' || e.key === 'ArrowDown') move(1);
       else if (e.key === 'k' || e.key === 'ArrowUp') move(-1);
-      else if (e.key === 'Enter' && !current && activeId && target?.tagName !== 'BUTTON')
-        open(activeId);
+      // Enter on a row (or nowhere) opens the active row, even when a keypress outran the
+      // focus move; Enter on any other button keeps its own meaning.
+      else if (e.key === 'Enter' && !current && activeId && !isOtherButton(target)) open(activeId);
       else if (decision && focusId) review.decide(focusId, decision);
       else if (e.key === '/') searchRef.current?.focus();
       else if (e.key === '?') setShortcuts(true);
@@ -319,6 +324,7 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
                   active={c.applicationId === activeId}
                   focusWhenActive={keyboard}
                   onOpen={() => open(c.applicationId)}
+                  onFocus={() => setActiveId(c.applicationId)}
                 />
               ) : null;
             }}

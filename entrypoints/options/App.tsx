@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { deleteAllData } from '@/utils/db/jobs';
 import { getPanelDb } from '@/utils/db/open';
-import { formatCredits } from '@/utils/format';
+import { downloadText } from '@/utils/download';
+import { backupFilename, exportBackup, importBackup, parseBackup } from '@/utils/export/backup';
+import { formatCandidates, formatCredits } from '@/utils/format';
 import type { LinkupAccount } from '@/utils/linkup/types';
 import { pageApi } from '@/utils/page-api';
 import {
@@ -29,6 +31,7 @@ export function App() {
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const [usage, setUsage] = useState<string | null>(null);
+  const [dataStatus, setDataStatus] = useState<Status>(null);
 
   const refreshUsage = () =>
     void navigator.storage
@@ -96,6 +99,39 @@ export function App() {
     }
   }
 
+  async function saveBackup() {
+    const backup = await exportBackup(await getPanelDb(), Date.now());
+    downloadText(backupFilename(new Date()), JSON.stringify(backup), 'application/json');
+    setDataStatus({
+      kind: 'info',
+      text: `Backup saved: ${backup.jobs.length} jobs, ${formatCandidates(backup.candidates.length)}, ${backup.reviews.length} reviews. It holds personal data: keep it safe.`,
+    });
+  }
+
+  async function loadBackup(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const parsed = parseBackup(await file.text());
+    if (!parsed.ok) {
+      setDataStatus({ kind: 'error', text: `${parsed.message} Nothing was changed.` });
+      return;
+    }
+    try {
+      const result = await importBackup(await getPanelDb(), parsed.backup, Date.now());
+      setDataStatus({
+        kind: 'info',
+        text: `Backup imported: ${result.jobs} jobs, ${formatCandidates(result.candidates)}, ${result.reviews} reviews merged.`,
+      });
+      refreshUsage();
+    } catch {
+      setDataStatus({
+        kind: 'error',
+        text: 'The backup could not be imported. Nothing was changed.',
+      });
+    }
+  }
+
   async function deleteAll() {
     if (
       !confirm(
@@ -104,7 +140,7 @@ export function App() {
     )
       return;
     await deleteAllData(await getPanelDb());
-    setStatus({ kind: 'info', text: 'All applicant data was deleted from this browser.' });
+    setDataStatus({ kind: 'info', text: 'All applicant data was deleted from this browser.' });
     refreshUsage();
   }
 
@@ -199,9 +235,25 @@ export function App() {
         {usage && ` Storage used: ${usage}.`}
       </p>
       <div class="actions">
-        <button type="button" onClick={() => void deleteAll()}>
+        <button type="button" onClick={() => void saveBackup()}>
+          Export backup
+        </button>
+        <label class="file-button">
+          Import backup
+          <input
+            type="file"
+            accept="application/json,.json"
+            aria-label="Import backup"
+            onChange={(e) => void loadBackup(e.currentTarget)}
+          />
+        </label>
+        <button type="button" class="danger" onClick={() => void deleteAll()}>
           Delete all data
         </button>
+      </div>
+      {/* Not role="status": the page has one status region, the connection test's. */}
+      <div aria-live="polite" class={`status${dataStatus?.kind === 'error' ? ' error' : ''}`}>
+        {dataStatus?.text}
       </div>
     </main>
   );

@@ -2,12 +2,13 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { JobsList } from '@/components/JobsList';
 import { JobView } from '@/components/JobView';
-import { listJobs } from '@/utils/db/jobs';
+import { deleteJob, listJobs } from '@/utils/db/jobs';
 import { getPanelDb } from '@/utils/db/open';
 import type { JobRecord } from '@/utils/db/types';
-import type { CurrentJob } from '@/utils/messages';
 import { formatCredits } from '@/utils/format';
+import type { CurrentJob } from '@/utils/messages';
 import { onBroadcast, pageApi } from '@/utils/page-api';
+import { decisionsByJob } from '@/utils/review/job-stats';
 import { creditsSpentItem } from '@/utils/settings';
 
 /** `sidepanel.html?jobId=<digits>` opens that job whatever the tabs show. */
@@ -23,6 +24,8 @@ export function App() {
   const [jobs, setJobs] = useState<JobRecord[]>([]);
   const [credits, setCredits] = useState<number | null>(null);
   const [spent, setSpent] = useState(0);
+  const [decisions, setDecisions] = useState<Map<string, number>>(new Map());
+  const [refreshTick, setRefreshTick] = useState(0);
 
   const refreshCredits = useCallback(() => {
     // Free, and the only call opening the panel makes.
@@ -38,18 +41,30 @@ export function App() {
       if (windowId === undefined) windowId = (await browser.windows.getCurrent()).id;
       if (windowId !== undefined) setCurrent(await pageApi.currentJob(windowId));
     };
-    const refreshJobs = () => {
-      void getPanelDb().then(listJobs).then(setJobs);
-      void creditsSpentItem.getValue().then(setSpent);
-    };
     void refresh();
-    refreshJobs();
     refreshCredits();
     return onBroadcast((message) => {
       if (message.type === 'current-job-changed' && message.windowId === windowId) void refresh();
-      if (message.type === 'data-changed') refreshJobs();
+      if (message.type === 'data-changed') setRefreshTick((n) => n + 1);
     });
   }, [refreshCredits]);
+
+  // The jobs list: read again whenever data changed or the panel goes back to it.
+  useEffect(() => {
+    void getPanelDb().then(async (db) => {
+      const [list, decided] = await Promise.all([listJobs(db), decisionsByJob(db)]);
+      setJobs(list);
+      setDecisions(decided);
+    });
+    void creditsSpentItem.getValue().then(setSpent);
+  }, [refreshTick, picked]);
+
+  async function removeJob(job: JobRecord) {
+    const what = `${job.title || `job ${job.jobId}`}: ${job.cachedCount} candidates, with your notes and decisions`;
+    if (!confirm(`Delete the cached data of ${what}? This cannot be undone.`)) return;
+    await deleteJob(await getPanelDb(), job.jobId);
+    setRefreshTick((n) => n + 1);
+  }
 
   const detected = current?.jobId ?? null;
   const jobId = deepLink ?? detected ?? picked;
@@ -86,7 +101,12 @@ export function App() {
               {credits !== null && ` Balance: ${formatCredits(credits)}.`}
               {spent > 0 && ` Spent through Applicant Panel so far: ${formatCredits(spent)}.`}
             </p>
-            <JobsList jobs={jobs} onOpen={setPicked} />
+            <JobsList
+              jobs={jobs}
+              decisions={decisions}
+              onOpen={setPicked}
+              onDelete={(job) => void removeJob(job)}
+            />
           </>
         )}
       </main>

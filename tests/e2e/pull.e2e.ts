@@ -68,7 +68,7 @@ test('with no job in the window, the panel says so and lists the cached jobs', a
   const panel = await ext.openPanel();
   await expect(panel.locator('header')).toContainText('No job selected');
   await expect(panel.getByText('4000000003')).toBeVisible();
-  await panel.getByRole('button', { name: /4000000003/ }).click();
+  await panel.getByRole('button', { name: /Job 4000000003/ }).click();
   await expect(panel.locator('header')).toContainText('4000000003');
   await expect(panel.getByRole('list', { name: 'Candidates' }).getByRole('listitem')).toHaveCount(
     3,

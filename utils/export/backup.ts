@@ -145,7 +145,11 @@ const backupSchema = z.strictObject({
 
 // Compile-time guard: a field added to a record type must be added to its schema too, or
 // backups would silently drop it (and strict parsing would reject the next version's files).
-type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+type SameKeys<A, B> = [keyof A] extends [keyof B]
+  ? [keyof B] extends [keyof A]
+    ? true
+    : false
+  : false;
 const recordSchemasMatchTypes: [
   SameKeys<z.infer<typeof jobSchema>, JobRecord>,
   SameKeys<z.infer<typeof candidateSchema>, CandidateRecord>,
@@ -197,7 +201,7 @@ const FIELD_LABEL: Record<string, string> = {
   lastPullId: 'pull ID',
   noLongerListed: '"no longer listed" flag',
   decision: 'decision',
-  notes: 'notes',
+  notes: 'note',
   seenAt: 'seen date',
   updatedAt: 'last change date',
 };
@@ -243,7 +247,7 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
   switch (issue.code) {
     case 'unrecognized_keys':
       return damaged(
-        `${subject} has ${issue.keys.length === 1 ? 'an unexpected field' : 'unexpected fields'}` +
+        `${subject} has ${issue.keys.length === 1 ? 'an unknown field' : 'unknown fields'}` +
           ` (${issue.keys.slice(0, 3).join(', ')}${issue.keys.length > 3 ? ', …' : ''})`,
       );
     case 'too_big':
@@ -251,7 +255,9 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
         const list = String(issue.path[0]);
         return `This backup is too big to import: it has more than ${Number(issue.maximum).toLocaleString('en-US')} ${list}.`;
       }
-      return damaged(`${subject} is too ${issue.origin === 'array' ? 'long a list' : 'long'}`);
+      return damaged(
+        `${subject} ${issue.origin === 'array' ? 'has too many entries' : 'is too long'}`,
+      );
     case 'invalid_type':
       if (valueAt(root, issue.path) === undefined) return damaged(`${subject} is missing`);
       return damaged(`${subject} is not valid`);
@@ -306,6 +312,10 @@ export function parseBackup(text: string): ParseBackupResult {
     // A BOM, if an editor added one, is not part of the JSON.
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
+    // A backup cut short (a failed download or copy) still names its format near the start.
+    if (text.slice(0, 200).includes(`"${BACKUP_FORMAT}"`)) {
+      return { ok: false, message: damaged('it is incomplete or not valid JSON') };
+    }
     return { ok: false, message: NOT_A_BACKUP };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -400,9 +410,7 @@ export async function importBackup(
   now: number,
 ): Promise<ImportResult> {
   // A clock that ran ahead on the other machine must not make its edits win every merge.
-  const reviewsIn = backup.reviews.map((r) =>
-    r.updatedAt > now ? { ...r, updatedAt: now } : r,
-  );
+  const reviewsIn = backup.reviews.map((r) => (r.updatedAt > now ? { ...r, updatedAt: now } : r));
   const jobIds = [...new Set([...backup.jobs, ...backup.candidates].map((r) => r.jobId))];
 
   const tx = db.transaction(['jobs', 'candidates', 'reviews'], 'readwrite');
@@ -422,7 +430,8 @@ export async function importBackup(
       const local = localJobs[i];
       if (local) mergedJobs.set(id, local);
     });
-    for (const job of backup.jobs) mergedJobs.set(job.jobId, mergeJob(mergedJobs.get(job.jobId), job));
+    for (const job of backup.jobs)
+      mergedJobs.set(job.jobId, mergeJob(mergedJobs.get(job.jobId), job));
 
     const candidateKey = (c: CandidateRecord) => `${c.jobId}/${c.applicationId}`;
     const known = new Map<string, CandidateRecord>();

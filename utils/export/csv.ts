@@ -4,8 +4,8 @@
  */
 import Papa from 'papaparse';
 import type { CandidateRecord, JobRecord, ReviewRecord } from '../db/types';
-import type { Experience } from '../linkup/types';
 import { type RatingGroup, ratingGroup } from '../linkup/rating';
+import type { Experience } from '../linkup/types';
 import { isNew } from '../review/filters';
 
 /**
@@ -124,7 +124,10 @@ export function candidatesToCsv(
     return CSV_COLUMNS.map((column) => column.cell(row));
   });
   // Every cell is a string, so escapeFormulae applies to all of them (papaparse skips numbers).
-  return `\uFEFF${Papa.unparse({ fields, data }, { escapeFormulae: FORMULA_START, newline: '\r\n' })}`;
+  const csv = Papa.unparse({ fields, data }, { escapeFormulae: FORMULA_START, newline: '\r\n' });
+  // With no rows papaparse ends the header with a line break; with rows it does not. A cell
+  // holding a line break is always quoted, so only that bare break can match here.
+  return `\uFEFF${csv.replace(/\r\n$/, '')}`;
 }
 
 /** Lower-case ASCII words joined by `-`: accents dropped, anything else a separator. */

@@ -33,7 +33,13 @@ export const DEFAULT_FILTERS: FilterState = Object.freeze({
 });
 
 /** In the order the UI lists them. */
-export const RATING_GROUPS: readonly RatingGroup[] = ['good', 'maybe', 'not-a-fit', 'unrated', 'other'];
+export const RATING_GROUPS: readonly RatingGroup[] = [
+  'good',
+  'maybe',
+  'not-a-fit',
+  'unrated',
+  'other',
+];
 export const DECISION_FILTERS: readonly DecisionFilter[] = ['shortlist', 'maybe', 'reject', 'none'];
 export const SEEN_FILTERS: readonly SeenFilter[] = ['all', 'seen', 'unseen'];
 export const SORT_KEYS: readonly SortKey[] = ['linkedin', 'name', 'rating', 'first-seen'];
@@ -218,7 +224,8 @@ function sortByPlace(items: readonly CandidateRecord[], places: Uint32Array): Ca
   // starts[p] becomes the output position of the next item with place p.
   const starts = new Uint32Array(max + 2);
   for (const place of places) starts[place + 1] = (starts[place + 1] as number) + 1;
-  for (let p = 1; p < starts.length; p++) starts[p] = (starts[p] as number) + (starts[p - 1] as number);
+  for (let p = 1; p < starts.length; p++)
+    starts[p] = (starts[p] as number) + (starts[p - 1] as number);
   const sorted = new Array<CandidateRecord>(items.length);
   for (let i = 0; i < items.length; i++) {
     const place = places[i] as number;
