@@ -39,6 +39,13 @@ export default defineConfig({
       ...(mode === 'demo' ? [`${DEMO_API_BASE}/*`] : []),
     ],
     action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      // Alt+Shift+A: free in Chrome, Firefox and LinkedIn's own shortcuts (checked 2026-11).
+      [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+A' },
+        description: '__MSG_commandOpenPanel__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
