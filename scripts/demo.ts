@@ -238,13 +238,19 @@ async function waitVisible(locator: Locator, what: string, timeoutMs = 15_000, p
   }
 }
 
+/** The text of the first match, or '' when there is none within 2 s. */
 async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  const text = await locator
+    .first()
+    .textContent({ timeout: 2_000 })
+    .catch(() => '');
+  return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
 async function alertsOf(page: Page): Promise<string> {
   try {
-    const texts = await page.locator('[role=alert], [role=status]').allTextContents();
+    // The alert's own text, without its "×" (Dismiss) button.
+    const texts = await page.locator('[role=alert] span, [role=status]').allTextContents();
     return texts
       .map((t) => t.replace(/\s+/g, ' ').trim())
       .filter(Boolean)
@@ -347,10 +353,10 @@ async function main() {
     );
 
     mock = await step(`Start the Linkup mock on ${MOCK_ORIGIN}`, async () => {
-      const started = await startMock(options.latencyMs);
-      info(`listening on ${started.url} (API key ${DEMO_KEY}, account ${DEMO_ACCOUNT_ID})`);
-      info(`${started.credits.toLocaleString('en-US')} credits, ${options.latencyMs} ms latency`);
-      return started;
+      const server = await startMock(options.latencyMs);
+      info(`listening on ${server.url} (API key ${DEMO_KEY}, account ${DEMO_ACCOUNT_ID})`);
+      info(`${server.credits.toLocaleString('en-US')} credits, ${options.latencyMs} ms latency`);
+      return server;
     });
 
     mkdirSync(options.out, { recursive: true });
@@ -447,12 +453,16 @@ async function main() {
       info(`entered API key ${DEMO_KEY} and account ${DEMO_ACCOUNT_ID}`);
       await page.getByRole('button', { name: 'Test connection' }).click();
       const status = page.getByRole('status');
+      const failed = page.locator('.status.error');
       await waitVisible(
-        status.filter({ hasText: /balance is/ }),
+        status.filter({ hasText: /balance is/ }).or(failed),
         'The balance after "Test connection"',
         15_000,
         page,
       );
+      if (await failed.isVisible()) {
+        throw new DemoError(`"Test connection" failed. The page says: ${await textOf(failed)}`);
+      }
       const tested = await textOf(status);
       info(`Test connection: ${tested}`);
       await shoot(page, 'options-test-connection.png');
@@ -494,26 +504,43 @@ async function main() {
         await shoot(page, 'panel-before-pull.png');
 
         const creditsBefore = mock?.credits ?? DEFAULT_CREDITS;
-        const started = Date.now();
+        const pullStarted = Date.now();
         await page.getByRole('button', { name: 'Pull candidates', exact: true }).click();
-        // Best effort: the pull may end before a page of applicants arrived.
-        try {
-          await page
-            .locator('[role=progressbar]:not([aria-valuenow="0"])')
-            .waitFor({ state: 'visible', timeout: 10_000 });
-          info(`progress: ${await textOf(page.locator('.pull-progress p').first())}`);
-          await shoot(page, 'panel-pulling.png');
-        } catch {
-          notes.push(
-            'panel-pulling.png was skipped: the pull ended before its progress could be captured.',
-          );
-          info('(the pull ended before its progress could be captured: no panel-pulling.png)');
-        }
         const total = mock?.jobSize(DEMO_JOB_ID) ?? 350;
         const done = page.getByText(`${total.toLocaleString('en-US')} candidates`, { exact: true });
         const guard = page.getByRole('button', { name: 'Continue', exact: true });
+        const alert = page.getByRole('alert');
+        // Best effort: the pull may end (or fail) before a page of applicants arrived.
+        const progressed = page.locator('[role=progressbar]:not([aria-valuenow="0"])');
+        const captured = await progressed
+          .or(done)
+          .or(guard)
+          .or(alert)
+          .first()
+          .waitFor({ state: 'visible', timeout: 15_000 })
+          .then(async () => {
+            if (!(await progressed.isVisible())) return false;
+            info(`progress: ${await textOf(page.locator('.pull-progress p').first())}`);
+            await shoot(page, 'panel-pulling.png');
+            return true;
+          })
+          .catch(() => false);
+        if (!captured) {
+          notes.push('no panel-pulling.png: the pull ended before its progress could be captured.');
+          info('(the pull ended before its progress could be captured: no panel-pulling.png)');
+        }
         for (;;) {
-          await waitVisible(done.or(guard), `"${total} candidates" after the pull`, 60_000, page);
+          await waitVisible(
+            done.or(guard).or(alert),
+            `"${total} candidates" after the pull`,
+            60_000,
+            page,
+          );
+          if (await alert.isVisible()) {
+            throw new DemoError(
+              `the pull stopped with an error. The panel says: ${await alertsOf(page)}`,
+            );
+          }
           if (!(await guard.isVisible())) break;
           info('the credit guard asked before spending more: Continue');
           await guard.click();
@@ -530,12 +557,12 @@ async function main() {
           page,
         ).catch(() => {});
         const pages = mock?.requests.filter((r) => r.action === 'get_candidates') ?? [];
-        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        const seconds = ((Date.now() - pullStarted) / 1000).toFixed(1);
         info(
           `${total} candidates in ${pages.length} pages of up to 100 (offsets ${pages.map((r) => r.params?.offset).join(', ')}) in ${seconds} s`,
         );
         info(
-          `credits used: ${creditsBefore - creditsAfter} (balance ${creditsBefore} → ${creditsAfter})`,
+          `credits used: ${creditsBefore - creditsAfter} (balance ${creditsBefore.toLocaleString('en-US')} → ${creditsAfter.toLocaleString('en-US')})`,
         );
         await shoot(page, 'panel-pulled.png');
         return { total, pages: pages.length, creditsBefore, creditsAfter, seconds };
@@ -547,9 +574,13 @@ async function main() {
       const page = s.panel as Page;
       s.focus = page;
       await page.getByRole('searchbox', { name: 'Search candidates' }).fill(company);
-      const counter = page.getByText(/^[\d,]+ matching$/);
-      await waitVisible(counter, 'The number of matching candidates', 10_000, page);
-      const text = await textOf(counter);
+      // "35 matching" or "35 of 350 shown", depending on the panel's version.
+      const counter = page.getByText(/^[\d,]+ (matching|of [\d,]+ shown)$/);
+      const text = await counter
+        .first()
+        .waitFor({ state: 'visible', timeout: 10_000 })
+        .then(() => textOf(counter))
+        .catch(() => 'the panel shows no count of matches');
       await waitVisible(
         page.getByRole('list', { name: 'Candidates' }).getByRole('listitem'),
         `A candidate matching "${company}"`,
@@ -565,7 +596,7 @@ async function main() {
       const page = s.panel as Page;
       s.focus = page;
       const row = page.getByRole('list', { name: 'Candidates' }).getByRole('listitem').first();
-      const name = ((await row.locator('.row-name').textContent()) ?? '').trim();
+      const name = await textOf(row.locator('.row-name'));
       await row.getByRole('button').click();
       await waitVisible(
         page.getByRole('heading', { level: 2, name }),
@@ -579,11 +610,17 @@ async function main() {
         10_000,
         page,
       );
-      info(`${name} (${await textOf(page.locator('.detail-nav .muted'))})`);
+      const position = await textOf(page.getByText(/^[\d,]+ of [\d,]+$/));
+      info(`${name}${position ? ` (${position})` : ''}`);
       await shoot(page, 'panel-detail.png');
-      // Back to the full list, for whoever clicks around next.
-      await page.getByRole('button', { name: 'Back to list' }).click();
-      await page.getByRole('searchbox', { name: 'Search candidates' }).fill('');
+      // Back to the full list, for whoever clicks around next (best effort).
+      await page
+        .getByRole('button', { name: 'Back to list' })
+        .click({ timeout: 5_000 })
+        .then(() =>
+          page.getByRole('searchbox', { name: 'Search candidates' }).fill('', { timeout: 5_000 }),
+        )
+        .catch(() => {});
       return name;
     });
 
