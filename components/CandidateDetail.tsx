@@ -1,8 +1,15 @@
 import type { CandidateRecord, Decision, ReviewRecord } from '@/utils/db/types';
 import { formatDateTime } from '@/utils/format';
+import { CvSection } from './CvSection';
 import { ProfileLink } from './ProfileLink';
 import { RatingBadge } from './RatingBadge';
 import { ReviewControls } from './ReviewControls';
+
+/** The API's date when it is one (ISO or similar), as it came otherwise. */
+function formatApplied(raw: string): string {
+  const ms = Date.parse(raw);
+  return Number.isNaN(ms) ? raw : formatDateTime(ms);
+}
 
 interface Props {
   candidate: CandidateRecord;
@@ -44,6 +51,7 @@ export function CandidateDetail(props: Props) {
       <p>{c.headline}</p>
       <p class="muted">{c.location}</p>
       <p>
+        <span class="muted small">LinkedIn rating: </span>
         <RatingBadge rating={c.rating} />
         {c.isTopChoice && <span class="badge top-choice">★ Top choice</span>}
         {c.noLongerListed && <span class="badge">No longer listed</span>}
@@ -55,6 +63,12 @@ export function CandidateDetail(props: Props) {
         </section>
       )}
       <ProfileLink url={c.profileUrl} />
+      <CvSection
+        key={c.applicationId}
+        jobId={c.jobId}
+        applicationId={c.applicationId}
+        fullName={c.fullName || `${c.firstName} ${c.lastName}`.trim()}
+      />
       <ReviewControls
         key={c.applicationId}
         review={props.review}
@@ -82,7 +96,7 @@ export function CandidateDetail(props: Props) {
       </section>
       <p class="muted small">
         Application {c.applicationId}
-        {c.applicationDate ? ` · applied ${c.applicationDate}` : ''} · first seen{' '}
+        {c.applicationDate ? ` · applied ${formatApplied(c.applicationDate)}` : ''} · first seen{' '}
         {formatDateTime(c.firstSeenAt)}
       </p>
     </article>

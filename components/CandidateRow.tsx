@@ -2,7 +2,12 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CandidateRecord, ReviewRecord } from '@/utils/db/types';
 import { RatingBadge } from './RatingBadge';
 
-const DECISION_LABELS = { shortlist: 'Shortlisted', maybe: 'Maybe', reject: 'Rejected' } as const;
+// "Your maybe": LinkedIn's own rating can be "Maybe" too, and the two must not be confused.
+const DECISION_LABELS = {
+  shortlist: 'Shortlisted',
+  maybe: 'Your maybe',
+  reject: 'Rejected',
+} as const;
 
 interface Props {
   candidate: CandidateRecord;

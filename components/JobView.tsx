@@ -1,9 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { listCvIds } from '@/utils/db/cvs';
+import { getPanelDb } from '@/utils/db/open';
 import type { Decision } from '@/utils/db/types';
 import { downloadText } from '@/utils/download';
 import { candidatesToCsv, csvFilename } from '@/utils/export/csv';
 import { formatCandidates, formatCredits, formatDateTime, formatNumber } from '@/utils/format';
-import { pageApi } from '@/utils/page-api';
+import type { CvBatch } from '@/utils/messages';
+import { onBroadcast, pageApi } from '@/utils/page-api';
 import { useJob } from '@/utils/panel/use-job';
 import { useReviews } from '@/utils/panel/use-reviews';
 import {
@@ -20,6 +23,7 @@ import { filterStatesItem } from '@/utils/settings';
 import { AlertList, type PanelAlert } from './AlertList';
 import { CandidateDetail } from './CandidateDetail';
 import { CandidateRow } from './CandidateRow';
+import { CvBatchControls } from './CvBatchControls';
 import { FilterBar } from './FilterBar';
 import { isPullActive, PullControls } from './PullControls';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -75,7 +79,7 @@ interface Props {
 /** One job: pull controls, its cached candidates with search and filters, and the detail. */
 export function JobView({ jobId, credits, onCreditsChanged }: Props) {
   const data = useJob(jobId);
-  const { job, candidates, texts, loaded, pull } = data;
+  const { job, candidates, texts, loaded, ready, pull } = data;
   const review = useReviews(jobId);
   const [filters, setFilters] = usePersistedFilters(jobId);
   const [query, setQuery] = useState('');
@@ -88,6 +92,15 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
   const [notice, setNotice] = useState<string | null>(null);
   const online = useOnline();
   const searchRef = useRef<HTMLInputElement>(null);
+  const [cvBatch, setCvBatch] = useState<CvBatch | null>(null);
+
+  useEffect(
+    () =>
+      onBroadcast((m) => {
+        if (m.type === 'cv-progress' && m.batch.jobId === jobId) setCvBatch(m.batch);
+      }),
+    [jobId],
+  );
 
   // A pull that ends with an error or skipped records says so once, in plain words.
   useEffect(() => {
@@ -215,9 +228,21 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
     onCreditsChanged();
   }
 
-  function exportCsv() {
+  async function getCvs() {
     const rows = narrowed ? visible : candidates;
-    const csv = candidatesToCsv(rows, review.reviews, job);
+    const list = rows.map((c) => ({
+      applicationId: c.applicationId,
+      fullName: c.fullName || `${c.firstName} ${c.lastName}`.trim(),
+    }));
+    const result = await pageApi.fetchCvs(jobId, list);
+    if (!result.ok) setAlerts([alertFor('cvs', result.error)]);
+    else if (result.value) setCvBatch(result.value);
+  }
+
+  async function exportCsv() {
+    const rows = narrowed ? visible : candidates;
+    const cvIds = await listCvIds(await getPanelDb(), jobId);
+    const csv = candidatesToCsv(rows, review.reviews, job, cvIds);
     downloadText(csvFilename(job, jobId, narrowed, new Date()), csv, 'text/csv;charset=utf-8');
     setNotice(
       `Exported ${formatCandidates(rows.length)}${narrowed ? ' (the filtered view)' : ''} to CSV.`,
@@ -227,19 +252,22 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
   const pulledBefore = !!job?.lastPulledAt;
   const count = loaded ? candidates.length : (job?.cachedCount ?? candidates.length);
 
+  // One element, not a fragment: the view swaps whole subtrees as pulls and selections change.
   return (
-    <>
+    <div class="job-view">
       <section class="job-summary" aria-label="Job">
         <p class="count">
-          <strong>{formatCandidates(count)}</strong>
+          <strong>{ready ? formatCandidates(count) : 'Loading…'}</strong>
           {job?.totalAvailable != null && job.totalAvailable !== count && (
             <span class="muted"> of {formatNumber(job.totalAvailable)} applicants</span>
           )}
         </p>
         <p class="muted small">
-          {job?.lastPulledAt
-            ? `${online ? 'From the cache' : 'Offline: from the cache'}, pulled ${formatDateTime(job.lastPulledAt)}`
-            : 'Not pulled yet: pulling costs 1 credit per 10 applicants.'}
+          {isPullActive(pull)
+            ? 'Pulling from Linkup…'
+            : job?.lastPulledAt
+              ? `${online ? 'From the cache' : 'Offline: from the cache'}, pulled ${formatDateTime(job.lastPulledAt)}`
+              : 'Not pulled yet: pulling costs 1 credit per 10 applicants.'}
           {job && job.creditsSpent > 0
             ? ` · ${formatCredits(job.creditsSpent)} spent on this job`
             : ''}
@@ -277,6 +305,10 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
           onPrevious={index > 0 ? () => move(-1) : undefined}
           onNext={index < visible.length - 1 ? () => move(1) : undefined}
         />
+      ) : loaded && candidates.length === 0 ? (
+        <p class="muted empty">
+          No candidates cached for this job yet. Pull them to review them here, also offline.
+        </p>
       ) : (
         <section class="list-section" aria-label="Candidates of this job">
           <div class="field-row">
@@ -286,11 +318,15 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
               class="search"
               aria-label="Search candidates"
               aria-keyshortcuts="/"
-              placeholder="Search name, headline, location, company…"
+              placeholder="Name, title, company, place…"
               value={query}
               onInput={(e) => setQuery(e.currentTarget.value)}
             />
-            <button type="button" onClick={exportCsv} disabled={candidates.length === 0}>
+            <button
+              type="button"
+              onClick={() => void exportCsv()}
+              disabled={candidates.length === 0}
+            >
               Export CSV
             </button>
             <button
@@ -303,6 +339,12 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
             </button>
           </div>
           <FilterBar filters={filters} counts={counts} onChange={setFilters} />
+          <CvBatchControls
+            batch={cvBatch}
+            count={narrowed ? visible.length : candidates.length}
+            onStart={() => void getCvs()}
+            onCancel={() => void pageApi.cancelCvs(jobId)}
+          />
           {narrowed && (
             <p class="small muted" aria-live="polite">
               {formatNumber(visible.length)} of {formatNumber(candidates.length)} shown
@@ -332,6 +374,6 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
         </section>
       )}
       <ShortcutsDialog open={shortcuts} onClose={() => setShortcuts(false)} />
-    </>
+    </div>
   );
 }

@@ -29,6 +29,22 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('test-connection'), accountId: z.string().max(200) }),
   z.object({ type: z.literal('list-accounts') }),
   z.object({ type: z.literal('check-new'), jobId }),
+  z.object({
+    type: z.literal('cv-fetch'),
+    jobId,
+    applicationId: z.string().regex(/^\d{1,20}$/),
+    fullName: z.string().max(500),
+  }),
+  z.object({
+    type: z.literal('cv-fetch-many'),
+    jobId,
+    candidates: z
+      .array(
+        z.object({ applicationId: z.string().regex(/^\d{1,20}$/), fullName: z.string().max(500) }),
+      )
+      .max(20_000),
+  }),
+  z.object({ type: z.literal('cv-cancel'), jobId }),
 ]);
 export type PageRequest = z.infer<typeof pageRequestSchema>;
 
@@ -62,11 +78,30 @@ export const pullViewSchema = z.object({
 });
 export type PullView = z.infer<typeof pullViewSchema>;
 
+/** A batch of CV downloads, as the panel shows it. */
+export const cvBatchViewSchema = z.object({
+  jobId,
+  status: z.enum(['running', 'done', 'failed', 'cancelled']),
+  total: z.number().int(),
+  done: z.number().int(),
+  stored: z.number().int(),
+  alreadyStored: z.number().int(),
+  noCv: z.number().int(),
+  failed: z.number().int(),
+  credits: z.number(),
+  stopping: z.boolean(),
+  retryAt: z.number().nullable(),
+  error: errorInfoSchema.nullable(),
+  updatedAt: z.number(),
+});
+export type CvBatch = z.infer<typeof cvBatchViewSchema>;
+
 /** Broadcasts from the background to extension pages. */
 export const broadcastSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('current-job-changed'), windowId: z.number().int() }),
   z.object({ type: z.literal('pull-progress'), pull: pullViewSchema }),
   z.object({ type: z.literal('data-changed'), jobId: jobId.nullable() }),
+  z.object({ type: z.literal('cv-progress'), batch: cvBatchViewSchema }),
 ]);
 export type Broadcast = z.infer<typeof broadcastSchema>;
 
@@ -128,5 +163,21 @@ export const checkNewResultSchema = z.discriminatedUnion('ok', [
       credits: z.number(),
     }),
   }),
+  z.object({ ok: z.literal(false), error: errorInfoSchema }),
+]);
+
+export const cvResultSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    value: z.object({
+      status: z.enum(['stored', 'already-stored', 'no-cv']),
+      credits: z.number(),
+    }),
+  }),
+  z.object({ ok: z.literal(false), error: errorInfoSchema }),
+]);
+
+export const cvBatchResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: cvBatchViewSchema.nullable() }),
   z.object({ ok: z.literal(false), error: errorInfoSchema }),
 ]);

@@ -8,6 +8,8 @@ import {
   connectionResultSchema,
   creditsResultSchema,
   currentJobSchema,
+  cvBatchResultSchema,
+  cvResultSchema,
   type PageRequest,
   pullResultSchema,
 } from './messages';
@@ -33,6 +35,11 @@ export const pageApi = {
   testConnection: (accountId: string) =>
     request({ type: 'test-connection', accountId }, connectionResultSchema),
   checkNew: (jobId: string) => request({ type: 'check-new', jobId }, checkNewResultSchema),
+  fetchCv: (jobId: string, applicationId: string, fullName: string) =>
+    request({ type: 'cv-fetch', jobId, applicationId, fullName }, cvResultSchema),
+  fetchCvs: (jobId: string, candidates: { applicationId: string; fullName: string }[]) =>
+    request({ type: 'cv-fetch-many', jobId, candidates }, cvBatchResultSchema),
+  cancelCvs: (jobId: string) => request({ type: 'cv-cancel', jobId }, cvBatchResultSchema),
 };
 
 /** Calls the handler with every valid broadcast from the background; returns the unsubscribe. */

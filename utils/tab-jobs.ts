@@ -76,6 +76,11 @@ export class TabJobs {
     return this.tabs.get(tabId);
   }
 
+  /** The title a LinkedIn tab shows for the job, if any tab does. */
+  titleOf(jobId: string): string | null {
+    return this.tabsShowing(jobId).find((t) => t.title)?.title ?? null;
+  }
+
   tabsShowing(jobId: string): TabJob[] {
     return [...this.tabs.values()].filter((t) => t.jobId === jobId);
   }

@@ -173,7 +173,8 @@ export function App() {
             </button>
           </div>
           <span class="small muted">
-            Stored only in this browser, sent only to api.linkupapi.com.
+            Stored only in this browser, sent only to{' '}
+            {new URL(import.meta.env.LINKUP_API_BASE).host}.
           </span>
         </div>
         <div class="field">

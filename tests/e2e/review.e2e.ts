@@ -68,7 +68,7 @@ test('triage by keyboard only; decisions and notes survive a reload and a re-pul
   await panel.reload();
   await expect(rows(panel).nth(0)).toContainText('Shortlisted');
   await expect(rows(panel).nth(1)).toContainText('Rejected');
-  await expect(rows(panel).nth(2)).toContainText('Maybe');
+  await expect(rows(panel).nth(2)).toContainText('Your maybe');
   await rows(panel).nth(2).getByRole('button').click();
   await expect(panel.getByLabel('Notes')).toHaveValue('Strong portfolio, call on Monday');
   await expect(panel.getByRole('button', { name: 'Maybe' })).toHaveAttribute(

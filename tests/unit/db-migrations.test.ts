@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getCandidates } from '@/utils/db/candidates';
+import { cvBlob, getCv, listCvIds, putCv } from '@/utils/db/cvs';
 import { getJob } from '@/utils/db/jobs';
 import { migrations } from '@/utils/db/migrations';
 import { getPanelDb, openPanelDb } from '@/utils/db/open';
@@ -10,6 +11,7 @@ import { writePage } from '@/utils/db/pulls-write';
 import { emptyReview, getReview, putReview } from '@/utils/db/reviews';
 import { DB_NAME, DB_VERSION, type PanelDb } from '@/utils/db/schema';
 import { getSecret } from '@/utils/db/secrets';
+import type { CvRecord } from '@/utils/db/types';
 
 const JOB = '4012345678';
 
@@ -91,6 +93,70 @@ async function createV1Database(factory: IDBFactory, name = DB_NAME): Promise<vo
   db.close();
 }
 
+/** Builds the version-2 database by hand: v1's stores plus reviews, candidates with both fields. */
+async function createV2Database(factory: IDBFactory, name = DB_NAME): Promise<void> {
+  const request = factory.open(name, 2);
+  request.onupgradeneeded = () => {
+    const db = request.result;
+    db.createObjectStore('jobs', { keyPath: 'jobId' });
+    const candidates = db.createObjectStore('candidates', { keyPath: ['jobId', 'applicationId'] });
+    candidates.createIndex('byJobRank', ['jobId', 'rank']);
+    db.createObjectStore('pulls', { keyPath: 'jobId' });
+    db.createObjectStore('secrets', { keyPath: 'name' });
+    db.createObjectStore('reviews', { keyPath: 'applicationId' }).createIndex('byJob', 'jobId');
+  };
+  const db = await requestResult(request);
+  const tx = db.transaction(['jobs', 'candidates', 'reviews', 'secrets'], 'readwrite');
+  tx.objectStore('jobs').put({
+    jobId: JOB,
+    title: 'Compiler engineer',
+    totalAvailable: 2,
+    cachedCount: 2,
+    lastPulledAt: 600,
+    lastCompletePullAt: 600,
+    creditsSpent: 2,
+    createdAt: 500,
+    newSince: null,
+  });
+  for (const [rank, id] of ['c0', 'c1'].entries()) {
+    tx.objectStore('candidates').put({
+      ...v1Candidate(id, rank),
+      noLongerListed: false,
+      lastPullId: 'p1',
+    });
+  }
+  tx.objectStore('reviews').put({
+    applicationId: 'c1',
+    jobId: JOB,
+    decision: 'shortlist',
+    notes: 'strong',
+    tags: ['rust'],
+    seenAt: 650,
+    updatedAt: 650,
+  });
+  tx.objectStore('secrets').put({ name: 'apiKey', value: 'secret-key' });
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}
+
+function cvRecord(applicationId: string, jobId = JOB): CvRecord {
+  const bytes = new TextEncoder().encode('%PDF-1.4 test');
+  return {
+    applicationId,
+    jobId,
+    kind: 'pdf',
+    mime: 'application/pdf',
+    filename: `CV - Grace ${applicationId} - ${applicationId}.pdf`,
+    size: bytes.byteLength,
+    bytes: bytes.buffer,
+    fetchedAt: 700,
+    creditsConsumed: 1,
+  };
+}
+
 async function rawVersion(factory: IDBFactory, name = DB_NAME): Promise<number> {
   const db = await requestResult(factory.open(name));
   const version = db.version;
@@ -111,21 +177,22 @@ async function track(opening: Promise<PanelDb>): Promise<PanelDb> {
 describe('schema', () => {
   it('has one migration step per version', () => {
     expect(migrations).toHaveLength(DB_VERSION);
-    expect(DB_VERSION).toBe(2);
+    expect(DB_VERSION).toBe(3);
   });
 
   it('creates every store and index on a fresh open', async () => {
     const db = await track(openPanelDb(new IDBFactory()));
     expect(db.name).toBe('applicant-panel');
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
     expect([...db.objectStoreNames].sort()).toEqual([
       'candidates',
+      'cvs',
       'jobs',
       'pulls',
       'reviews',
       'secrets',
     ]);
-    const tx = db.transaction(['candidates', 'reviews', 'jobs', 'pulls', 'secrets']);
+    const tx = db.transaction(['candidates', 'reviews', 'jobs', 'pulls', 'secrets', 'cvs']);
     expect(tx.objectStore('candidates').keyPath).toEqual(['jobId', 'applicationId']);
     expect(tx.objectStore('candidates').index('byJobRank').keyPath).toEqual(['jobId', 'rank']);
     expect(tx.objectStore('reviews').keyPath).toBe('applicationId');
@@ -133,6 +200,9 @@ describe('schema', () => {
     expect(tx.objectStore('jobs').keyPath).toBe('jobId');
     expect(tx.objectStore('pulls').keyPath).toBe('jobId');
     expect(tx.objectStore('secrets').keyPath).toBe('name');
+    expect(tx.objectStore('cvs').keyPath).toBe('applicationId');
+    expect(tx.objectStore('cvs').index('byJob').keyPath).toBe('jobId');
+    expect(tx.objectStore('cvs').index('byJobSize').keyPath).toEqual(['jobId', 'size']);
     await tx.done;
   });
 
@@ -174,7 +244,7 @@ describe('from version 1', () => {
 
     const db = await track(openPanelDb(factory));
 
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
     const candidates = await getCandidates(db, JOB);
     expect(candidates.map((c) => c.applicationId)).toEqual(['c0', 'c1', 'c2']);
     for (const [rank, c] of candidates.entries()) {
@@ -191,6 +261,12 @@ describe('from version 1', () => {
 
     await putReview(db, { ...emptyReview('c1', JOB, 700), decision: 'maybe' });
     expect(await getReview(db, 'c1')).toMatchObject({ decision: 'maybe' });
+
+    // Straight through to v3: the CV store is there and empty.
+    expect(db.objectStoreNames.contains('cvs')).toBe(true);
+    expect(await db.count('cvs')).toBe(0);
+    expect(await putCv(db, cvRecord('c0'))).toBe(true);
+    expect(await listCvIds(db, JOB)).toEqual(new Set(['c0']));
   });
 
   it('leaves version 1 as it was when a migration step fails', async () => {
@@ -216,6 +292,51 @@ describe('from version 1', () => {
     // The next open, without the failure, migrates.
     const db = await track(openPanelDb(factory));
     expect((await getCandidates(db, JOB)).every((c) => c.lastPullId === '')).toBe(true);
+  });
+});
+
+describe('from version 2', () => {
+  it('adds an empty CV store and keeps every record as it was', async () => {
+    const factory = new IDBFactory();
+    await createV2Database(factory);
+    const raw = await requestResult(factory.open(DB_NAME, 2));
+    const before = await requestResult(
+      raw.transaction('candidates').objectStore('candidates').getAll(),
+    );
+    raw.close();
+
+    const db = await track(openPanelDb(factory));
+
+    expect(db.version).toBe(3);
+    expect(await getCandidates(db, JOB)).toEqual(before);
+    expect(await getJob(db, JOB)).toMatchObject({ title: 'Compiler engineer', cachedCount: 2 });
+    expect(await getReview(db, 'c1')).toMatchObject({ decision: 'shortlist', notes: 'strong' });
+    expect(await getSecret(db, 'apiKey')).toBe('secret-key');
+    expect(await db.count('cvs')).toBe(0);
+
+    const record = cvRecord('c1');
+    expect(await putCv(db, record)).toBe(true);
+    const stored = await getCv(db, 'c1');
+    expect(stored).toMatchObject({ kind: 'pdf', size: record.size, filename: record.filename });
+    expect(stored && new Uint8Array(await cvBlob(stored).arrayBuffer())).toEqual(
+      new Uint8Array(record.bytes),
+    );
+  });
+
+  it('leaves version 2 as it was when the step fails', async () => {
+    const factory = new IDBFactory();
+    await createV2Database(factory);
+    vi.spyOn(IDBObjectStore.prototype, 'createIndex').mockImplementation(() => {
+      throw new DOMException('disk full', 'QuotaExceededError');
+    });
+
+    await expect(openPanelDb(factory)).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    vi.restoreAllMocks();
+
+    expect(await rawVersion(factory)).toBe(2);
+    const db = await track(openPanelDb(factory));
+    expect(db.objectStoreNames.contains('cvs')).toBe(true);
+    expect(await getReview(db, 'c1')).toMatchObject({ decision: 'shortlist' });
   });
 });
 

@@ -1,12 +1,13 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   countCandidates,
   getCandidate,
   getCandidates,
   getFirstCandidates,
 } from '@/utils/db/candidates';
+import { cvBlob, cvBytesByJob, cvSummary, deleteCv, getCv, listCvIds, putCv } from '@/utils/db/cvs';
 import { deleteAllData, deleteJob, ensureJob, getJob, listJobs } from '@/utils/db/jobs';
 import { openPanelDb } from '@/utils/db/open';
 import { getPull, listUnfinishedPulls, putPull } from '@/utils/db/pulls';
@@ -14,7 +15,7 @@ import { writePage } from '@/utils/db/pulls-write';
 import { emptyReview, getReview, listReviews, putReview } from '@/utils/db/reviews';
 import type { PanelDb } from '@/utils/db/schema';
 import { getSecret, setSecret } from '@/utils/db/secrets';
-import type { PullRecord, PullStatus } from '@/utils/db/types';
+import type { CvRecord, PullRecord, PullStatus } from '@/utils/db/types';
 import type { ApiCandidate } from '@/utils/linkup/types';
 
 function candidate(id: string): ApiCandidate {
@@ -67,6 +68,22 @@ function storePage(
     creditsConsumed: applicationIds.length,
     now,
   });
+}
+
+function cv(applicationId: string, jobId: string, size = 10): CvRecord {
+  const bytes = new Uint8Array(size);
+  bytes.set([0x25, 0x50, 0x44, 0x46].slice(0, size));
+  return {
+    applicationId,
+    jobId,
+    kind: 'pdf',
+    mime: 'application/pdf',
+    filename: `CV - ${applicationId}.pdf`,
+    size,
+    bytes: bytes.buffer,
+    fetchedAt: 1000,
+    creditsConsumed: 1,
+  };
 }
 
 function ids(prefix: string, count: number): string[] {
@@ -177,6 +194,9 @@ describe('jobs', () => {
     await putReview(db, { ...emptyReview('a2', '42', 1), notes: 'call back' });
     await putReview(db, { ...emptyReview('other', '420', 1), decision: 'shortlist' });
     await setSecret(db, 'apiKey', 'k');
+    await putCv(db, cv('a1', '42'));
+    await putCv(db, cv('a3', '42'));
+    await putCv(db, cv('other', '420'));
 
     await deleteJob(db, '42');
 
@@ -185,22 +205,48 @@ describe('jobs', () => {
     expect(await getPull(db, '42')).toBeUndefined();
     expect(await listReviews(db, '42')).toEqual([]);
     expect(await getReview(db, 'a1')).toBeUndefined();
+    expect(await listCvIds(db, '42')).toEqual(new Set());
+    expect(await getCv(db, 'a1')).toBeUndefined();
+    expect(await getCv(db, 'a3')).toBeUndefined();
+    expect((await cvBytesByJob(db)).has('42')).toBe(false);
 
     expect(await getJob(db, '420')).toMatchObject({ cachedCount: 3 });
+    expect(await listCvIds(db, '420')).toEqual(new Set(['other']));
     expect(await getCandidates(db, '420')).toHaveLength(3);
     expect(await getPull(db, '420')).toBeDefined();
     expect(await getReview(db, 'other')).toMatchObject({ decision: 'shortlist' });
     expect(await getSecret(db, 'apiKey')).toBe('k');
   });
 
+  it('deleteJob removes all or nothing: a failure keeps the CVs with the rest', async () => {
+    await storePage(db, '42', ids('a', 2));
+    await putCv(db, cv('a0', '42'));
+    const original = IDBObjectStore.prototype.delete;
+    vi.spyOn(IDBObjectStore.prototype, 'delete').mockImplementation(function (
+      this: IDBObjectStore,
+      key,
+    ) {
+      if (this.name === 'cvs') throw new DOMException('broken', 'UnknownError');
+      return original.call(this, key);
+    });
+
+    await expect(deleteJob(db, '42')).rejects.toMatchObject({ name: 'UnknownError' });
+    vi.restoreAllMocks();
+
+    expect(await getJob(db, '42')).toBeDefined();
+    expect(await getCandidates(db, '42')).toHaveLength(2);
+    expect(await getCv(db, 'a0')).toBeDefined();
+  });
+
   it('deleteAllData clears the cache but keeps the secrets', async () => {
     await storePage(db, '42', ids('a', 5));
     await putReview(db, emptyReview('a1', '42', 1));
+    await putCv(db, cv('a1', '42'));
     await setSecret(db, 'apiKey', 'key-123');
 
     await deleteAllData(db);
 
-    for (const store of ['jobs', 'candidates', 'pulls', 'reviews'] as const) {
+    for (const store of ['jobs', 'candidates', 'pulls', 'reviews', 'cvs'] as const) {
       expect(await db.count(store)).toBe(0);
     }
     expect(await getSecret(db, 'apiKey')).toBe('key-123');
@@ -219,6 +265,57 @@ describe('pulls', () => {
     expect(await getPull(db, '3')).toMatchObject({ pullId: 'p6' });
     expect(await getPull(db, '9')).toBeUndefined();
     expect((await listUnfinishedPulls(db)).map((p) => p.pullId).sort()).toEqual(['p1', 'p2', 'p6']);
+  });
+});
+
+describe('cvs', () => {
+  it('are stored whole, listed per job and summed per job from the index alone', async () => {
+    await storePage(db, '42', ids('a', 3));
+    await storePage(db, '4', ['b0']);
+    await storePage(db, '420', ['c0']);
+    expect(await getCv(db, 'a0')).toBeUndefined();
+    expect(await listCvIds(db, '42')).toEqual(new Set());
+    expect(await cvBytesByJob(db)).toEqual(new Map());
+
+    expect(await putCv(db, cv('a0', '42', 100))).toBe(true);
+    expect(await putCv(db, cv('a2', '42', 2_000))).toBe(true);
+    expect(await putCv(db, cv('b0', '4', 7))).toBe(true);
+    expect(await putCv(db, cv('c0', '420', 3))).toBe(true);
+
+    const stored = await getCv(db, 'a2');
+    expect(stored).toMatchObject({ applicationId: 'a2', jobId: '42', size: 2_000, kind: 'pdf' });
+    expect(stored?.bytes).toBeInstanceOf(ArrayBuffer);
+    expect(stored?.bytes.byteLength).toBe(2_000);
+    const blob = cvBlob(stored as CvRecord);
+    expect(blob.type).toBe('application/pdf');
+    expect(blob.size).toBe(2_000);
+    expect([...new Uint8Array(await blob.arrayBuffer()).subarray(0, 4)]).toEqual([
+      0x25, 0x50, 0x44, 0x46,
+    ]);
+    expect(cvSummary(stored as CvRecord)).not.toHaveProperty('bytes');
+    expect(cvSummary(stored as CvRecord)).toMatchObject({ filename: 'CV - a2.pdf', size: 2_000 });
+
+    expect(await listCvIds(db, '42')).toEqual(new Set(['a0', 'a2']));
+    expect(await listCvIds(db, '4')).toEqual(new Set(['b0']));
+    expect(await cvBytesByJob(db)).toEqual(
+      new Map([
+        ['42', 2_100],
+        ['4', 7],
+        ['420', 3],
+      ]),
+    );
+
+    await deleteCv(db, 'a0');
+    expect(await getCv(db, 'a0')).toBeUndefined();
+    expect(await listCvIds(db, '42')).toEqual(new Set(['a2']));
+    expect((await cvBytesByJob(db)).get('42')).toBe(2_000);
+  });
+
+  it('are not stored for a job that no longer exists', async () => {
+    await storePage(db, '42', ['a0']);
+    await deleteJob(db, '42');
+    expect(await putCv(db, cv('a0', '42'))).toBe(false);
+    expect(await db.count('cvs')).toBe(0);
   });
 });
 

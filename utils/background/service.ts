@@ -1,4 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
+import { CvFetcher } from '../cv/cv-fetcher';
+import { cvErrorInfo } from '../cv/messages';
 import { ensureJob, getJob } from '../db/jobs';
 import { getPanelDb } from '../db/open';
 import { recordCredits } from '../db/pulls-write';
@@ -30,8 +32,10 @@ export class BackgroundService {
   private readonly loaded: Promise<void>;
   readonly queue = new RequestQueue();
   readonly pulls: PullManager;
+  readonly cvs: CvFetcher;
 
   constructor() {
+    this.cvs = this.makeCvFetcher();
     this.loaded = tabJobsItem.getValue().then((snap) => {
       this.tabs = TabJobs.from(snap);
     });
@@ -50,7 +54,31 @@ export class BackgroundService {
     });
   }
 
+  private makeCvFetcher() {
+    return new CvFetcher({
+      db: getPanelDb,
+      client: savedClient,
+      // The same queue as pulls: one Linkup request at a time across the extension.
+      queue: this.queue,
+      now: Date.now,
+      onProgress: (view) => this.broadcast({ type: 'cv-progress', batch: view }),
+      onData: (jobId) => this.broadcast({ type: 'data-changed', jobId }),
+      onCredits: (credits) => void this.countCredits(credits),
+    });
+  }
+
+  /**
+   * Chrome stops an idle worker after 30 s even while a slow Linkup answer (a CV takes up to
+   * a minute) is on its way; any extension API call counts as activity.
+   */
+  private keepAliveWhileBusy() {
+    setInterval(() => {
+      if (this.queue.pending > 0) void browser.runtime.getPlatformInfo();
+    }, 20_000);
+  }
+
   async start() {
+    this.keepAliveWhileBusy();
     await this.loaded;
     await this.pulls.resumeUnfinished();
   }
@@ -178,11 +206,32 @@ export class BackgroundService {
         return attempt(() => testConnection(request.accountId.trim()));
       case 'check-new':
         return attempt(() => this.checkNew(request.jobId));
+      case 'cv-fetch':
+        try {
+          const { status, credits } = await this.cvs.fetchOne(
+            request.jobId,
+            request.applicationId,
+            request.fullName,
+          );
+          return ok({ status, credits });
+        } catch (error) {
+          return { ok: false, error: cvErrorInfo(error) };
+        }
+      case 'cv-fetch-many':
+        return ok(this.cvs.fetchMany(request.jobId, request.candidates));
+      case 'cv-cancel':
+        this.cvs.cancel(request.jobId);
+        return ok(this.cvs.view(request.jobId));
     }
   }
 
   private async pullView(jobId: string, start: boolean): Promise<PullView | null> {
-    if (start) return this.pulls.start(jobId);
+    if (start) {
+      // The jobs list names jobs by the title their LinkedIn page showed.
+      const title = this.tabs.titleOf(jobId);
+      if (title) await ensureJob(await getPanelDb(), jobId, { title }, Date.now());
+      return this.pulls.start(jobId);
+    }
     return this.pulls.view(jobId);
   }
 

@@ -67,30 +67,36 @@ export async function listJobs(db: PanelDb): Promise<JobRecord[]> {
   );
 }
 
-/** Removes the job with its candidates, pull state and reviews, all or nothing. */
+/** Removes the job with its candidates, pull state, reviews and CVs, all or nothing. */
 export async function deleteJob(db: PanelDb, jobId: string): Promise<void> {
-  const tx = db.transaction(['jobs', 'candidates', 'pulls', 'reviews'], 'readwrite');
+  const tx = db.transaction(['jobs', 'candidates', 'pulls', 'reviews', 'cvs'], 'readwrite');
   await runInTransaction(tx, async () => {
     const reviews = tx.objectStore('reviews');
-    const reviewKeys = await reviews.index('byJob').getAllKeys(jobId);
+    const cvs = tx.objectStore('cvs');
+    const [reviewKeys, cvKeys] = await Promise.all([
+      reviews.index('byJob').getAllKeys(jobId),
+      cvs.index('byJob').getAllKeys(jobId),
+    ]);
     await Promise.all([
       issue(() => tx.objectStore('jobs').delete(jobId)),
       issue(() => tx.objectStore('candidates').delete(jobKeyRange(jobId))),
       issue(() => tx.objectStore('pulls').delete(jobId)),
       ...reviewKeys.map((key) => issue(() => reviews.delete(key))),
+      ...cvKeys.map((key) => issue(() => cvs.delete(key))),
     ]);
   });
 }
 
-/** Clears every cached job, candidate, pull and review; the stored secrets (API key) stay. */
+/** Clears every cached job, candidate, pull, review and CV; the stored secrets (API key) stay. */
 export async function deleteAllData(db: PanelDb): Promise<void> {
-  const tx = db.transaction(['jobs', 'candidates', 'pulls', 'reviews'], 'readwrite');
+  const tx = db.transaction(['jobs', 'candidates', 'pulls', 'reviews', 'cvs'], 'readwrite');
   await runInTransaction(tx, async () => {
     await Promise.all([
       issue(() => tx.objectStore('jobs').clear()),
       issue(() => tx.objectStore('candidates').clear()),
       issue(() => tx.objectStore('pulls').clear()),
       issue(() => tx.objectStore('reviews').clear()),
+      issue(() => tx.objectStore('cvs').clear()),
     ]);
   });
 }

@@ -36,4 +36,10 @@ export const migrations: readonly Migration[] = [
       cursor = await cursor.continue();
     }
   },
+  // 2 → 3: stored CVs.
+  (db) => {
+    const cvs = db.createObjectStore('cvs', { keyPath: 'applicationId' });
+    cvs.createIndex('byJob', 'jobId');
+    cvs.createIndex('byJobSize', ['jobId', 'size']);
+  },
 ];

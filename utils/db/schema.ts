@@ -1,9 +1,9 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { CandidateRecord, JobRecord, PullRecord, ReviewRecord } from './types';
+import type { CandidateRecord, CvRecord, JobRecord, PullRecord, ReviewRecord } from './types';
 
 export const DB_NAME = 'applicant-panel';
 /** Bump together with a new step at the end of `migrations` (see migrations.ts). */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A stored secret (the Linkup API key): extension IndexedDB is out of content scripts' reach. */
 export interface SecretRecord {
@@ -28,6 +28,15 @@ export interface PanelSchema extends DBSchema {
   secrets: { key: string; value: SecretRecord };
   /** v2. The recruiter's own review, apart from candidates so a pull never overwrites it. */
   reviews: { key: string; value: ReviewRecord; indexes: { byJob: string } };
+  /**
+   * v3. Stored CVs by application ID. `byJobSize` ([jobId, size]) gives the storage figures
+   * from index keys alone, without reading a single file.
+   */
+  cvs: {
+    key: string;
+    value: CvRecord;
+    indexes: { byJob: string; byJobSize: [string, number] };
+  };
 }
 
 export type PanelDb = IDBPDatabase<PanelSchema>;

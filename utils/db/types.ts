@@ -1,3 +1,4 @@
+import type { CvKind } from '../cv/sniff';
 import type { ApiCandidate } from '../linkup/types';
 
 export interface JobRecord {
@@ -60,3 +61,27 @@ export interface ReviewRecord {
   seenAt: number | null;
   updatedAt: number;
 }
+
+/**
+ * A stored CV, fetched once and never paid for twice. The file is kept as an ArrayBuffer, not
+ * a Blob: every browser's IndexedDB stores ArrayBuffers (Blobs fail in some private modes and
+ * in the test fake); `cvBlob` (db/cvs.ts) makes the Blob to show or download.
+ */
+export interface CvRecord {
+  applicationId: string;
+  jobId: string;
+  /** From the file's magic bytes, not from what Linkup claimed. */
+  kind: CvKind;
+  /** The MIME type of `kind`. */
+  mime: string;
+  /** Built from the candidate's name with the extension of `kind` (see cvFilename). */
+  filename: string;
+  /** Bytes. */
+  size: number;
+  bytes: ArrayBuffer;
+  fetchedAt: number;
+  creditsConsumed: number;
+}
+
+/** A stored CV without its bytes: what lists, progress and messages carry. */
+export type CvSummary = Omit<CvRecord, 'bytes'>;

@@ -20,6 +20,8 @@ export interface JobData {
   /** Search texts, index-aligned with candidates. */
   texts: string[];
   loaded: boolean;
+  /** The job record has been read once: counts can be shown (never a "0" that is not true). */
+  ready: boolean;
   pull: PullView | null;
   setPull: (pull: PullView | null) => void;
   reload: () => void;
@@ -33,6 +35,7 @@ export function useJob(jobId: string): JobData {
     texts: [],
   });
   const [loaded, setLoaded] = useState(false);
+  const [ready, setReady] = useState(false);
   const [pull, setPull] = useState<PullView | null>(null);
   const generation = useRef(0);
   const lastReload = useRef(0);
@@ -50,6 +53,7 @@ export function useJob(jobId: string): JobData {
         if (mine !== generation.current) return;
         setJob(j);
         setRows({ candidates: head, texts: head.map(searchTextOf) });
+        setReady(true);
       }
       const [j, all] = await Promise.all([getJob(db, jobId), getCandidates(db, jobId)]);
       if (mine !== generation.current) return;
@@ -72,6 +76,7 @@ export function useJob(jobId: string): JobData {
 
   useEffect(() => {
     setLoaded(false);
+    setReady(false);
     setPull(null);
     setRows({ candidates: [], texts: [] });
     void load(true);
@@ -99,5 +104,14 @@ export function useJob(jobId: string): JobData {
     };
   }, [jobId, load, reload]);
 
-  return { job, candidates: rows.candidates, texts: rows.texts, loaded, pull, setPull, reload };
+  return {
+    job,
+    candidates: rows.candidates,
+    texts: rows.texts,
+    loaded,
+    ready,
+    pull,
+    setPull,
+    reload,
+  };
 }
