@@ -61,3 +61,14 @@ describe('TabJobs.currentFor', () => {
     expect(s.report(1, 10, '1111111111', 'Title', 3)).toBe(true);
   });
 });
+
+describe('TabJobs.titleOf', () => {
+  it('is the title a tab showing the job reported', () => {
+    const s = new TabJobs();
+    s.report(1, 10, '1111111111', null, 1);
+    expect(s.titleOf('1111111111')).toBeNull();
+    s.report(2, 10, '1111111111', 'Data Analyst', 2);
+    expect(s.titleOf('1111111111')).toBe('Data Analyst');
+    expect(s.titleOf('2222222222')).toBeNull();
+  });
+});
