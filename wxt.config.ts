@@ -21,11 +21,19 @@ export default defineConfig({
     },
   }),
   zip: {
+    // The Firefox sources zip (for AMO review) holds what rebuilds the add-on and nothing
+    // else: no tests, dev scripts or lint/test configs. Build steps: store/SOURCE-BUILD.md.
     excludeSources: [
       '.output/**',
-      'tests/e2e/artifacts/**',
       'demo-screenshots/**',
       'bench-results/**',
+      'tests/**',
+      'scripts/**',
+      'playwright.config.ts',
+      'vitest.config.ts',
+      'biome.json',
+      'store/listing.md',
+      'store/screenshots.ts',
     ],
   },
   manifest: ({ browser, mode }) => ({
@@ -51,8 +59,10 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'applicant-panel@applicant-panel.dev',
-              strict_min_version: '128.0',
-              data_collection_permissions: { required: ['personallyIdentifyingInfo'] },
+              strict_min_version: '140.0',
+              // What leaves the browser: the user's Linkup key, and the job ID read from the
+              // LinkedIn page the user is on (sent to Linkup only when they pull).
+              data_collection_permissions: { required: ['authenticationInfo', 'websiteActivity'] },
             },
           },
         }

@@ -59,7 +59,12 @@ export class Marionette {
         this.greeting = null;
         continue;
       }
-      const [, id, error, result] = message as [number, number, { message?: string } | null, unknown];
+      const [, id, error, result] = message as [
+        number,
+        number,
+        { message?: string } | null,
+        unknown,
+      ];
       const waiter = this.pending.get(id);
       this.pending.delete(id);
       if (!waiter) continue;
@@ -89,6 +94,42 @@ export class Marionette {
       value: T;
     };
     return answer.value;
+  }
+
+  /** A real mouse click (WebDriver's element click) on a browser-UI element. */
+  async click(selector: string): Promise<void> {
+    const found = (await this.send('WebDriver:FindElement', {
+      using: 'css selector',
+      value: selector,
+    })) as { value: Record<string, string> };
+    const id = Object.values(found.value)[0];
+    await this.send('WebDriver:ElementClick', { id });
+  }
+
+  /**
+   * Presses a key combination in the browser window, e.g. `Alt+Shift+A`, as WebDriver key
+   * actions (modifiers down, key, all up in reverse).
+   */
+  async pressKeys(combo: string): Promise<void> {
+    const names: Record<string, string> = { Alt: '\uE00A', Shift: '\uE008', Ctrl: '\uE009' };
+    const keys = combo.split('+').map((k) => names[k] ?? k);
+    const actions = [
+      ...keys.map((value) => ({ type: 'keyDown', value })),
+      ...[...keys].reverse().map((value) => ({ type: 'keyUp', value })),
+    ];
+    await this.send('WebDriver:PerformActions', {
+      actions: [{ type: 'key', id: 'keyboard', actions }],
+    });
+    await this.send('WebDriver:ReleaseActions');
+  }
+
+  /** Polls a chrome-scope script until it returns a truthy value. */
+  async waitFor(script: string, args: unknown[] = [], timeoutMs = 5000): Promise<void> {
+    const end = Date.now() + timeoutMs;
+    while (!(await this.chrome<unknown>(script, args))) {
+      if (Date.now() > end) throw new Error(`Marionette: timed out on ${script.slice(0, 80)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 
   async close() {
