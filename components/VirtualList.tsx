@@ -1,12 +1,8 @@
-import {
-  elementScroll,
-  observeElementOffset,
-  observeElementRect,
-  Virtualizer,
-  type VirtualizerOptions,
-} from '@tanstack/virtual-core';
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { scrollToShow, windowRange } from '@/utils/panel/window-range';
+
+const OVERSCAN = 6;
 
 interface Props {
   count: number;
@@ -19,46 +15,51 @@ interface Props {
 }
 
 /**
- * A list (`role="list"`) that renders only the rows near the viewport, so 10,000 candidates cost the
- * DOM a few dozen elements. Rows have one fixed height: no measuring, no layout shift.
+ * A list (`role="list"`) that renders only the rows near the viewport, so 10,000 candidates
+ * cost the DOM a few dozen elements. Rows have one fixed height: no measuring, no layout shift.
  */
 export function VirtualList({ count, rowHeight, label, activeIndex, renderRow, rowKey }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [, rerender] = useReducer((n: number) => n + 1, 0);
-  const options: VirtualizerOptions<HTMLDivElement, HTMLDivElement> = {
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 6,
-    scrollToFn: elementScroll,
-    observeElementRect,
-    observeElementOffset,
-    onChange: () => rerender(undefined),
-  };
-  const [virtualizer] = useState(() => new Virtualizer(options));
-  virtualizer.setOptions(options);
+  const [view, setView] = useState({ top: 0, height: 800 });
 
-  useLayoutEffect(() => virtualizer._didMount(), [virtualizer]);
-  useLayoutEffect(() => virtualizer._willUpdate());
   useLayoutEffect(() => {
-    if (activeIndex !== undefined && activeIndex >= 0 && activeIndex < count) {
-      virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
-    }
-  }, [activeIndex, count, virtualizer]);
+    const el = scrollRef.current;
+    if (!el) return;
+    const update = () => setView({ top: el.scrollTop, height: el.clientHeight });
+    update();
+    el.addEventListener('scroll', update, { passive: true });
+    const resize = new ResizeObserver(update);
+    resize.observe(el);
+    return () => {
+      el.removeEventListener('scroll', update);
+      resize.disconnect();
+    };
+  }, []);
 
-  const items = virtualizer.getVirtualItems();
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el || activeIndex === undefined || activeIndex < 0 || activeIndex >= count) return;
+    const top = scrollToShow(activeIndex, el.scrollTop, el.clientHeight, rowHeight);
+    if (top !== el.scrollTop) el.scrollTop = top;
+  }, [activeIndex, count, rowHeight]);
+
+  const { start, end } = windowRange(view.top, view.height, rowHeight, count, OVERSCAN);
+  const rows: ComponentChildren[] = [];
+  for (let index = start; index < end; index++) {
+    rows.push(
+      <li
+        key={rowKey(index)}
+        class="vlist-row"
+        style={{ height: `${rowHeight}px`, transform: `translateY(${index * rowHeight}px)` }}
+      >
+        {renderRow(index)}
+      </li>,
+    );
+  }
   return (
     <div class="vlist-scroll" ref={scrollRef}>
-      <ul aria-label={label} class="vlist" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-        {items.map((item) => (
-          <li
-            key={rowKey(item.index)}
-            class="vlist-row"
-            style={{ height: `${rowHeight}px`, transform: `translateY(${item.start}px)` }}
-          >
-            {renderRow(item.index)}
-          </li>
-        ))}
+      <ul aria-label={label} class="vlist" style={{ height: `${count * rowHeight}px` }}>
+        {rows}
       </ul>
     </div>
   );

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   accountsResultSchema,
   type Broadcast,
@@ -18,7 +18,10 @@ import {
  * The extension pages' side of the message contract: every request is typed and every answer
  * parsed, so a background that changed shape shows as an error, not as undefined behaviour.
  */
-async function request<S extends z.ZodType>(message: PageRequest, schema: S): Promise<z.infer<S>> {
+async function request<S extends z.ZodMiniType>(
+  message: PageRequest,
+  schema: S,
+): Promise<z.infer<S>> {
   const answer: unknown = await browser.runtime.sendMessage(message);
   return schema.parse(answer);
 }

@@ -7,6 +7,7 @@ import type { CandidateRecord, JobRecord, ReviewRecord } from '../db/types';
 import { type RatingGroup, ratingGroup } from '../linkup/rating';
 import type { Experience } from '../linkup/types';
 import { isNew } from '../review/filters';
+import { localDate } from './local-date';
 
 /**
  * Cells a spreadsheet could run as a formula: OWASP's list (`=`, `+`, `-`, `@`, tab, carriage
@@ -142,12 +143,6 @@ function slugify(text: string, maxLength: number): string {
   const cut = slug.slice(0, maxLength);
   const lastDash = cut.lastIndexOf('-');
   return (lastDash > 0 ? cut.slice(0, lastDash) : cut).replace(/-+$/, '');
-}
-
-/** `2026-11-29`, the user's local date. */
-export function localDate(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** `applicants-4341315847-senior-frontend-engineer[-filtered]-2026-11-29.csv`. */

@@ -5,7 +5,7 @@
  * `queue.ts` and `retry.ts`; this class makes exactly one request per call (per page for
  * accounts).
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { LinkupError, type LinkupErrorKind } from './errors';
 import {
   accountsDataSchema,
@@ -255,7 +255,7 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-function parseData<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
+function parseData<S extends z.ZodMiniType>(schema: S, data: unknown): z.output<S> {
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw new LinkupError('invalid-response');
   return parsed.data;

@@ -4,54 +4,51 @@
  * instead of failing a pull). Candidates and accounts are parsed one by one so a single
  * unreadable record is skipped and counted, never fatal to its page.
  */
-import { z } from 'zod';
+// zod/mini: the same schemas as full zod at a fraction of the bundle size.
+import { z } from 'zod/mini';
 import type { ApiCandidate, CandidatesPage, Experience, LinkupAccount } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Value helpers
 
 /** Optional text: missing, null or a wrong type (number, object...) becomes ''. */
-const text = z.string().catch('');
+const text = z.catch(z.string(), '');
 
 /** A non-negative number, also when sent as a digit string (`"42"`). */
 const count = z.union([
-  z.number().nonnegative(),
-  z
-    .string()
-    .trim()
-    .regex(/^\d+(\.\d+)?$/)
-    .transform(Number),
+  z.number().check(z.nonnegative()),
+  z.pipe(z.string().check(z.trim(), z.regex(/^\d+(\.\d+)?$/)), z.transform(Number)),
 ]);
 
 /** A count that is informative only: anything unreadable is `null` rather than an error. */
-const optionalCount = count.nullable().catch(null);
+const optionalCount = z.catch(z.nullable(count), null);
 
 /**
  * An ID that can be stored as a key: a digit string, or a JSON number that is a safe integer
  * (bigger numbers have already lost digits in `JSON.parse`, so they could collide).
  */
 const digitId = z.union([
-  z.string().trim().regex(/^\d+$/),
-  z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).transform(String),
+  z.string().check(z.trim(), z.regex(/^\d+$/)),
+  z.pipe(z.int().check(z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER)), z.transform(String)),
 ]);
 
 /** `true`, `"true"`, `1` and `"1"` are true; anything else (missing included) is false. */
-// `.optional()` first: zod 4 reports a missing key as an issue when a transform follows.
-const booleanish = z
-  .unknown()
-  .optional()
-  .transform((value) => {
+// `z.optional` first: zod 4 reports a missing key as an issue when a transform follows.
+const booleanish = z.pipe(
+  z.optional(z.unknown()),
+  z.transform((value) => {
     if (typeof value === 'string') return ['true', '1', 'yes'].includes(value.trim().toLowerCase());
     return value === true || value === 1;
-  });
+  }),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Envelopes
 
 /** `metadata` is informative: a missing or odd one reads as "no credits consumed". */
-const metadataSchema = z
-  .looseObject({ credits_consumed: count.catch(0) })
-  .catch({ credits_consumed: 0 });
+const metadataSchema = z.catch(z.looseObject({ credits_consumed: z.catch(count, 0) }), {
+  credits_consumed: 0,
+});
 
 /** `{"success": true, "data": ..., "metadata": ...}`; each action checks `data` itself. */
 export const successEnvelopeSchema = z.looseObject({
@@ -65,7 +62,10 @@ export type SuccessEnvelope = z.infer<typeof successEnvelopeSchema>;
 export const errorEnvelopeSchema = z.looseObject({
   success: z.literal(false),
   error: z.looseObject({
-    code: text.transform((code) => code.trim().toUpperCase()),
+    code: z.pipe(
+      text,
+      z.transform((code) => code.trim().toUpperCase()),
+    ),
     message: text,
   }),
 });
@@ -74,15 +74,15 @@ export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
 // ---------------------------------------------------------------------------------------------
 // get_candidates
 
-const experienceSchema = z
-  .looseObject({
+const experienceSchema = z.pipe(
+  z.looseObject({
     title: text,
     company: text,
     company_url: text,
     date_range: text,
     description: text,
-  })
-  .transform(
+  }),
+  z.transform(
     (raw): Experience => ({
       title: raw.title,
       company: raw.company,
@@ -90,22 +90,23 @@ const experienceSchema = z
       dateRange: raw.date_range,
       description: raw.description,
     }),
-  );
+  ),
+);
 
 /** Keeps the readable experiences; a list that is not an array is an empty list. */
-const experiencesSchema = z
-  .array(z.unknown())
-  .catch([])
-  .transform((list) =>
+const experiencesSchema = z.pipe(
+  z.catch(z.array(z.unknown()), []),
+  z.transform((list) =>
     list.flatMap((item) => {
       const parsed = experienceSchema.safeParse(item);
       return parsed.success ? [parsed.data] : [];
     }),
-  );
+  ),
+);
 
 /** One raw candidate; fails only when there is no usable `application_id`. */
-export const candidateSchema = z
-  .looseObject({
+export const candidateSchema = z.pipe(
+  z.looseObject({
     application_id: digitId,
     // Raw value kept: GOOD and GOOD_FIT both occur, and new values must not fail a pull.
     rating: text,
@@ -121,8 +122,8 @@ export const candidateSchema = z
     // Unconfirmed field (seen in production code only).
     application_date: text,
     experiences: experiencesSchema,
-  })
-  .transform(
+  }),
+  z.transform(
     (raw): ApiCandidate => ({
       applicationId: raw.application_id,
       rating: raw.rating,
@@ -139,7 +140,8 @@ export const candidateSchema = z
       applicationDate: raw.application_date,
       experiences: raw.experiences,
     }),
-  );
+  ),
+);
 
 /** A candidate normalised, or `null` when the record cannot be stored (no application ID). */
 export function normalizeCandidate(raw: unknown): ApiCandidate | null {
@@ -153,7 +155,7 @@ export const candidatesDataSchema = z.looseObject({
   total_results: optionalCount,
   total_available_results: optionalCount,
   pagination: z.looseObject({
-    next_offset: z.number().int().nonnegative().nullable(),
+    next_offset: z.nullable(z.int().check(z.nonnegative())),
     has_more: z.boolean(),
   }),
 });
@@ -191,20 +193,19 @@ export function toCandidatesPage(
 export const creditsDataSchema = z.looseObject({
   credits: z.union([
     z.number(),
-    z
-      .string()
-      .trim()
-      .regex(/^-?\d+(\.\d+)?$/)
-      .transform(Number),
+    z.pipe(z.string().check(z.trim(), z.regex(/^-?\d+(\.\d+)?$/)), z.transform(Number)),
   ]),
 });
 
 /** One account; fields beyond `account_id`, `status` and `platform` are unpublished. */
-const accountSchema = z
-  .looseObject({
+const accountSchema = z.pipe(
+  z.looseObject({
     account_id: z.union([
-      z.string().trim().min(1),
-      z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).transform(String),
+      z.string().check(z.trim(), z.minLength(1)),
+      z.pipe(
+        z.int().check(z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER)),
+        z.transform(String),
+      ),
     ]),
     status: text,
     platform: text,
@@ -212,8 +213,8 @@ const accountSchema = z
     display_name: text,
     full_name: text,
     username: text,
-  })
-  .transform(
+  }),
+  z.transform(
     (raw): LinkupAccount => ({
       accountId: raw.account_id,
       status: raw.status,
@@ -223,7 +224,8 @@ const accountSchema = z
           .map((value) => value.trim())
           .find(Boolean) ?? raw.account_id,
     }),
-  );
+  ),
+);
 
 /** An account normalised, or `null` when it has no account ID. */
 export function normalizeAccount(raw: unknown): LinkupAccount | null {
@@ -239,11 +241,11 @@ export const accountsDataSchema = z.looseObject({
 
 /** `data` of `get_cv`: `{"cv": {content (base64), content_type, filename}}`, or no CV. */
 export const cvDataSchema = z.looseObject({
-  cv: z
-    .looseObject({
-      content: z.string().nullish(),
+  cv: z.nullish(
+    z.looseObject({
+      content: z.nullish(z.string()),
       content_type: text,
       filename: text,
-    })
-    .nullish(),
+    }),
+  ),
 });
