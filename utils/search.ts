@@ -10,17 +10,23 @@ export function searchTextOf(c: ApiCandidate): string {
   return parts.join('\n').toLocaleLowerCase();
 }
 
+/** The query's words, lower-cased: split once per keystroke, not once per candidate. */
+export function queryWords(query: string): string[] {
+  return query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+}
+
 /** Every word of the query must appear somewhere in the candidate's text. */
-export function matchesQuery(text: string, query: string): boolean {
-  const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+export function matchesQuery(text: string, query: string | string[]): boolean {
+  const words = typeof query === 'string' ? queryWords(query) : query;
   return words.every((w) => text.includes(w));
 }
 
 export function searchCandidates<T>(items: T[], texts: string[], query: string): T[] {
-  if (!query.trim()) return items;
+  const words = queryWords(query);
+  if (words.length === 0) return items;
   const out: T[] = [];
   for (let i = 0; i < items.length; i++) {
-    if (matchesQuery(texts[i] ?? '', query)) out.push(items[i] as T);
+    if (matchesQuery(texts[i] ?? '', words)) out.push(items[i] as T);
   }
   return out;
 }

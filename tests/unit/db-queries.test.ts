@@ -5,6 +5,7 @@ import {
   countCandidates,
   getCandidate,
   getCandidates,
+  getCandidatesAfterRank,
   getFirstCandidates,
 } from '@/utils/db/candidates';
 import { cvBlob, cvBytesByJob, cvSummary, deleteCv, getCv, listCvIds, putCv } from '@/utils/db/cvs';
@@ -130,6 +131,16 @@ describe('candidates', () => {
     expect(await getFirstCandidates(db, '42', 1)).toHaveLength(1);
     expect(await getFirstCandidates(db, '42', 0)).toEqual([]);
     expect(await getFirstCandidates(db, 'none', 10)).toEqual([]);
+  });
+
+  it('getCandidatesAfterRank reads only what comes after a rank, in order', async () => {
+    await storePage(db, '42', ids('a', 20), { offset: 0 });
+    await storePage(db, '42', ids('b', 10), { offset: 20 });
+    await storePage(db, '420', ids('c', 5), { offset: 0 });
+    const tail = await getCandidatesAfterRank(db, '42', 19);
+    expect(tail.map((c) => c.applicationId)).toEqual(ids('b', 10));
+    expect(await getCandidatesAfterRank(db, '42', 29)).toEqual([]);
+    expect((await getCandidatesAfterRank(db, '42', -1)).length).toBe(30);
   });
 
   it('getCandidate finds one by job and application', async () => {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { getCandidates, getFirstCandidates } from '../db/candidates';
+import { getCandidates, getCandidatesAfterRank, getFirstCandidates } from '../db/candidates';
 import { getJob } from '../db/jobs';
 import { getPanelDb } from '../db/open';
 import { getPull } from '../db/pulls';
@@ -40,12 +40,21 @@ export function useJob(jobId: string): JobData {
   const generation = useRef(0);
   const lastReload = useRef(0);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** Whether the job had rows when the running pull started (then it is a re-pull). */
+  const hadRowsBeforePull = useRef(false);
+
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const pullRef = useRef(pull);
+  pullRef.current = pull;
+  const loadedRef = useRef(loaded);
+  loadedRef.current = loaded;
 
   const load = useCallback(
-    async (first: boolean) => {
+    async (mode: 'first' | 'full' | 'tail') => {
       const mine = ++generation.current;
       const db = await getPanelDb();
-      if (first) {
+      if (mode === 'first') {
         const [j, head] = await Promise.all([
           getJob(db, jobId),
           getFirstCandidates(db, jobId, FIRST_ROWS),
@@ -54,6 +63,30 @@ export function useJob(jobId: string): JobData {
         setJob(j);
         setRows({ candidates: head, texts: head.map(searchTextOf) });
         setReady(true);
+        // Read the rest once the first rows are on screen: its seconds of work on a big job
+        // must not delay that paint.
+        await afterPaint();
+        if (mine !== generation.current) return;
+      }
+      if (mode === 'tail') {
+        // A running pull appends pages: read only the rows after the last one shown, without
+        // locking the whole job against the pull's next write.
+        const current = rowsRef.current;
+        const last = current.candidates.at(-1)?.rank ?? -1;
+        const [j, added] = await Promise.all([
+          getJob(db, jobId),
+          getCandidatesAfterRank(db, jobId, last),
+        ]);
+        if (mine !== generation.current) return;
+        setJob(j);
+        if (added.length > 0) {
+          setRows({
+            candidates: [...current.candidates, ...added],
+            texts: [...current.texts, ...added.map(searchTextOf)],
+          });
+        }
+        lastReload.current = Date.now();
+        return;
       }
       const [j, all] = await Promise.all([getJob(db, jobId), getCandidates(db, jobId)]);
       if (mine !== generation.current) return;
@@ -70,7 +103,11 @@ export function useJob(jobId: string): JobData {
     const wait = Math.max(0, lastReload.current + RELOAD_EVERY_MS - Date.now());
     pending.current = setTimeout(() => {
       pending.current = null;
-      void load(false);
+      const running = pullRef.current?.status === 'running';
+      // A first pull only appends, so only the tail is read (once the whole job was read);
+      // a re-pull also updates rows in place, so it reads in full.
+      const tail = running && loadedRef.current && !hadRowsBeforePull.current;
+      void load(tail ? 'tail' : 'full');
     }, wait);
   }, [load]);
 
@@ -79,7 +116,7 @@ export function useJob(jobId: string): JobData {
     setReady(false);
     setPull(null);
     setRows({ candidates: [], texts: [] });
-    void load(true);
+    void load('first');
     void getPanelDb()
       .then((db) => getPull(db, jobId))
       .then((stored) => {
@@ -92,7 +129,16 @@ export function useJob(jobId: string): JobData {
         }
       });
     const off = onBroadcast((message) => {
-      if (message.type === 'pull-progress' && message.pull.jobId === jobId) setPull(message.pull);
+      if (message.type === 'pull-progress' && message.pull.jobId === jobId) {
+        if (
+          message.pull.status === 'queued' ||
+          (message.pull.status === 'running' && pullRef.current?.status !== 'running')
+        ) {
+          hadRowsBeforePull.current =
+            rowsRef.current.candidates.length > 0 && message.pull.fetched === 0;
+        }
+        setPull(message.pull);
+      }
       if (message.type === 'data-changed' && (message.jobId === jobId || message.jobId === null))
         reload();
     });
@@ -114,4 +160,9 @@ export function useJob(jobId: string): JobData {
     setPull,
     reload,
   };
+}
+
+/** Resolves after the next frame has been painted. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
