@@ -26,13 +26,20 @@ export const BUILDS = {
 } as const;
 export type BrowserName = keyof typeof BUILDS;
 
-export type EntryKind = 'background' | 'content' | 'sidepanel' | 'options' | 'popup';
+/** The manifest's entry points; `page:<name>` is an extension page the manifest does not list. */
+export type EntryKind =
+  | 'background'
+  | 'content'
+  | 'sidepanel'
+  | 'options'
+  | 'popup'
+  | `page:${string}`;
 
 /**
  * The size budgets (issue 6), gzipped bytes of an entry point's JavaScript (shared chunks
  * included, lazy chunks and CSS not). The one table to change when a budget moves.
  */
-export const BUDGETS: Readonly<Partial<Record<EntryKind, number>>> = {
+export const BUDGETS: Readonly<Record<string, number>> = {
   content: 6_000,
   background: 30_000,
   sidepanel: 40_000,
@@ -209,7 +216,9 @@ export function measureBuild(dir: string, browser = dir.split(/[\\/]/).pop() ?? 
 
   const bg = manifest.background;
   if (bg?.service_worker) {
-    entries.push(entryOf(dir, 'background', bg.service_worker, [strip(bg.service_worker)], [], null));
+    entries.push(
+      entryOf(dir, 'background', bg.service_worker, [strip(bg.service_worker)], [], null),
+    );
   } else if (bg?.scripts?.length) {
     entries.push(entryOf(dir, 'background', bg.scripts.join(' '), bg.scripts.map(strip), [], null));
   } else if (bg?.page) {
@@ -228,6 +237,13 @@ export function measureBuild(dir: string, browser = dir.split(/[\\/]/).pop() ?? 
   if (options) entries.push(htmlEntry(dir, 'options', strip(options)));
   const popup = manifest.action?.default_popup ?? manifest.browser_action?.default_popup;
   if (popup) entries.push(htmlEntry(dir, 'popup', strip(popup)));
+  // Pages opened by URL only (WXT's unlisted pages, e.g. cv.html).
+  const listed = new Set(entries.map((e) => e.source));
+  for (const name of readdirSync(dir).sort()) {
+    if (name.endsWith('.html') && !listed.has(name)) {
+      entries.push(htmlEntry(dir, `page:${name.replace(/\.html$/, '')}`, name));
+    }
+  }
 
   const allJs = new Map<string, FileSize>();
   for (const e of entries) for (const f of [...e.js, ...e.lazy]) allJs.set(f.path, f);
@@ -324,7 +340,9 @@ function main() {
   for (const b of browsers) {
     const dir = BUILDS[b];
     if (!existsSync(join(dir, 'manifest.json'))) {
-      console.error(`No build in ${relative(ROOT, dir)}: run npm run build${b === 'chrome' ? '' : `:${b}`} first.`);
+      console.error(
+        `No build in ${relative(ROOT, dir)}: run npm run build${b === 'chrome' ? '' : `:${b}`} first.`,
+      );
       return 2;
     }
     results.push(measureBuild(dir, b));
@@ -343,4 +361,3 @@ function main() {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   process.exitCode = main();
 }
-
