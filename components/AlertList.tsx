@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '@/utils/i18n';
 
 export interface PanelAlert {
   id: string;
@@ -28,10 +29,15 @@ export function AlertList({
               class="link"
               onClick={() => void browser.runtime.openOptionsPage()}
             >
-              Open options
+              {t('alertOpenOptions')}
             </button>
           )}
-          <button type="button" class="link" onClick={() => onDismiss(a.id)} aria-label="Dismiss">
+          <button
+            type="button"
+            class="link"
+            onClick={() => onDismiss(a.id)}
+            aria-label={t('alertDismiss')}
+          >
             ×
           </button>
         </div>

@@ -1,5 +1,6 @@
 import type { CandidateRecord, Decision, ReviewRecord } from '@/utils/db/types';
 import { formatDateTime } from '@/utils/format';
+import { t } from '@/utils/i18n';
 import { CvSection } from './CvSection';
 import { ProfileLink } from './ProfileLink';
 import { RatingBadge } from './RatingBadge';
@@ -31,7 +32,7 @@ export function CandidateDetail(props: Props) {
     <article class="detail" aria-labelledby="detail-name">
       <nav class="detail-nav">
         <button type="button" onClick={onBack}>
-          ← Back to list
+          ← {t('detailBack')}
         </button>
         <span class="muted">{position}</span>
         <span class="spacer" />
@@ -39,26 +40,28 @@ export function CandidateDetail(props: Props) {
           type="button"
           onClick={onPrevious}
           disabled={!onPrevious}
-          aria-label="Previous candidate"
+          aria-label={t('candidatePrevious')}
         >
           ↑
         </button>
-        <button type="button" onClick={onNext} disabled={!onNext} aria-label="Next candidate">
+        <button type="button" onClick={onNext} disabled={!onNext} aria-label={t('candidateNext')}>
           ↓
         </button>
       </nav>
-      <h2 id="detail-name">{c.fullName || `${c.firstName} ${c.lastName}`.trim() || 'Unnamed'}</h2>
+      <h2 id="detail-name">
+        {c.fullName || `${c.firstName} ${c.lastName}`.trim() || t('candidateUnnamed')}
+      </h2>
       <p>{c.headline}</p>
       <p class="muted">{c.location}</p>
       <p>
-        <span class="muted small">LinkedIn rating: </span>
+        <span class="muted small">{t('detailRatingLabel')} </span>
         <RatingBadge rating={c.rating} />
-        {c.isTopChoice && <span class="badge top-choice">★ Top choice</span>}
-        {c.noLongerListed && <span class="badge">No longer listed</span>}
+        {c.isTopChoice && <span class="badge top-choice">★ {t('topChoice')}</span>}
+        {c.noLongerListed && <span class="badge">{t('detailNoLongerListed')}</span>}
       </p>
       {c.isTopChoice && c.topChoiceMessage && (
         <section aria-labelledby="tc-h">
-          <h3 id="tc-h">Top-choice message</h3>
+          <h3 id="tc-h">{t('detailTopChoiceMessage')}</h3>
           <p class="prewrap">{c.topChoiceMessage}</p>
         </section>
       )}
@@ -78,9 +81,9 @@ export function CandidateDetail(props: Props) {
         onTags={props.onTags}
       />
       <section aria-labelledby="exp-h">
-        <h3 id="exp-h">Experience</h3>
+        <h3 id="exp-h">{t('detailExperience')}</h3>
         {c.experiences.length === 0 ? (
-          <p class="muted">No experience listed.</p>
+          <p class="muted">{t('detailNoExperience')}</p>
         ) : (
           <ol class="experiences">
             {c.experiences.map((e, i) => (
@@ -95,9 +98,14 @@ export function CandidateDetail(props: Props) {
         )}
       </section>
       <p class="muted small">
-        Application {c.applicationId}
-        {c.applicationDate ? ` · applied ${formatApplied(c.applicationDate)}` : ''} · first seen{' '}
-        {formatDateTime(c.firstSeenAt)}
+        {c.applicationDate
+          ? t(
+              'detailApplication',
+              c.applicationId,
+              formatApplied(c.applicationDate),
+              formatDateTime(c.firstSeenAt),
+            )
+          : t('detailApplicationUndated', c.applicationId, formatDateTime(c.firstSeenAt))}
       </p>
     </article>
   );

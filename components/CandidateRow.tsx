@@ -1,12 +1,13 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CandidateRecord, ReviewRecord } from '@/utils/db/types';
+import { t } from '@/utils/i18n';
 import { RatingBadge } from './RatingBadge';
 
 // "Your maybe": LinkedIn's own rating can be "Maybe" too, and the two must not be confused.
 const DECISION_LABELS = {
-  shortlist: 'Shortlisted',
-  maybe: 'Your maybe',
-  reject: 'Rejected',
+  shortlist: 'rowShortlisted',
+  maybe: 'rowYourMaybe',
+  reject: 'rowRejected',
 } as const;
 
 interface Props {
@@ -33,7 +34,7 @@ export function CandidateRow({
   useLayoutEffect(() => {
     if (active && focusWhenActive) ref.current?.focus({ preventScroll: true });
   }, [active, focusWhenActive]);
-  const name = c.fullName || `${c.firstName} ${c.lastName}`.trim() || 'Unnamed';
+  const name = c.fullName || `${c.firstName} ${c.lastName}`.trim() || t('candidateUnnamed');
   return (
     <button
       ref={ref}
@@ -45,15 +46,15 @@ export function CandidateRow({
     >
       <span class="row-top">
         <span class="row-name">{name}</span>
-        {isNew && <span class="badge new">New</span>}
+        {isNew && <span class="badge new">{t('rowNew')}</span>}
         {review?.decision && (
           <span class={`badge decision-${review.decision}`}>
-            {DECISION_LABELS[review.decision]}
+            {t(DECISION_LABELS[review.decision])}
           </span>
         )}
         {c.isTopChoice && (
-          <span class="badge top-choice" title="Marked this job as a top choice">
-            ★ Top choice
+          <span class="badge top-choice" title={t('rowTopChoiceTitle')}>
+            ★ {t('topChoice')}
           </span>
         )}
         <RatingBadge rating={c.rating} />
@@ -61,8 +62,8 @@ export function CandidateRow({
       <span class="row-sub">{c.headline}</span>
       <span class="row-sub muted">
         {c.location}
-        {c.noLongerListed ? ' · no longer listed' : ''}
-        {review?.notes ? ' · has notes' : ''}
+        {c.noLongerListed ? ` · ${t('rowNoLongerListed')}` : ''}
+        {review?.notes ? ` · ${t('rowHasNotes')}` : ''}
       </span>
     </button>
   );

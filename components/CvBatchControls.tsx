@@ -1,4 +1,5 @@
 import { formatCredits, formatNumber } from '@/utils/format';
+import { t } from '@/utils/i18n';
 import type { CvBatch } from '@/utils/messages';
 
 interface Props {
@@ -9,6 +10,24 @@ interface Props {
   onCancel: () => void;
 }
 
+/** How a finished batch went: "CVs done: 2 stored, 1 without a CV · 20 credits spent." */
+function outcome(batch: CvBatch): string {
+  const stored = formatNumber(batch.stored + batch.alreadyStored);
+  const noCv = formatNumber(batch.noCv);
+  const credits = formatCredits(batch.credits);
+  const summary =
+    batch.failed > 0
+      ? t('cvBatchSummaryFailed', stored, noCv, formatNumber(batch.failed), credits)
+      : t('cvBatchSummary', stored, noCv, credits);
+  const text =
+    batch.status === 'done'
+      ? t('cvBatchDone', summary)
+      : batch.status === 'cancelled'
+        ? t('cvBatchCancelled', summary)
+        : t('cvBatchStopped', summary);
+  return batch.error ? `${text} ${batch.error.message}` : text;
+}
+
 /** "Get CVs" for the candidates shown, with progress, the cost so far and Cancel. */
 export function CvBatchControls({ batch, count, onStart, onCancel }: Props) {
   const running = batch?.status === 'running';
@@ -17,34 +36,26 @@ export function CvBatchControls({ batch, count, onStart, onCancel }: Props) {
       {running && batch ? (
         <>
           <span>
-            CVs: {formatNumber(batch.done)} of {formatNumber(batch.total)} ·{' '}
-            {formatNumber(batch.stored)} stored · {formatNumber(batch.noCv)} without a CV ·{' '}
-            {formatCredits(batch.credits)} spent
-            {batch.stopping ? ' · stopping after the current CV' : ''}
+            {t(
+              'cvBatchProgress',
+              formatNumber(batch.done),
+              formatNumber(batch.total),
+              formatNumber(batch.stored),
+              formatNumber(batch.noCv),
+              formatCredits(batch.credits),
+            )}
+            {batch.stopping ? ` · ${t('cvBatchStopping')}` : ''}
           </span>
           <button type="button" onClick={onCancel} disabled={batch.stopping}>
-            Cancel CVs
+            {t('cvBatchCancel')}
           </button>
         </>
       ) : (
         <>
           <button type="button" onClick={onStart} disabled={count === 0}>
-            Get CVs ({formatNumber(count)})
+            {t('cvBatchStart', formatNumber(count))}
           </button>
-          {batch && (
-            <span role="status">
-              {batch.status === 'done'
-                ? 'CVs done'
-                : batch.status === 'cancelled'
-                  ? 'CVs cancelled'
-                  : 'CVs stopped'}
-              : {formatNumber(batch.stored + batch.alreadyStored)} stored,{' '}
-              {formatNumber(batch.noCv)} without a CV
-              {batch.failed > 0 ? `, ${formatNumber(batch.failed)} failed` : ''} ·{' '}
-              {formatCredits(batch.credits)} spent.
-              {batch.error ? ` ${batch.error.message}` : ''}
-            </span>
-          )}
+          {batch && <span role="status">{outcome(batch)}</span>}
         </>
       )}
     </div>

@@ -1,19 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { CV_MESSAGES } from '@/utils/cv/messages';
-import { CV_TYPES, isViewableInline } from '@/utils/cv/sniff';
+import { CV_MESSAGES, cvTypeLabel } from '@/utils/cv/messages';
+import { isViewableInline } from '@/utils/cv/sniff';
 import { cvBlob, getCv } from '@/utils/db/cvs';
 import { getPanelDb } from '@/utils/db/open';
 import type { CvSummary } from '@/utils/db/types';
 import { downloadBlob } from '@/utils/download';
-import { formatCredits } from '@/utils/format';
+import { formatCredits, formatSize } from '@/utils/format';
+import { t } from '@/utils/i18n';
 import { onBroadcast, pageApi } from '@/utils/page-api';
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 interface Props {
   jobId: string;
@@ -50,7 +45,7 @@ export function CvSection({ jobId, applicationId, fullName }: Props) {
 
   async function fetchCv() {
     setBusy(true);
-    setMessage({ text: 'Getting the CV from Linkup (this can take a while)…', error: false });
+    setMessage({ text: t('cvGetting'), error: false });
     try {
       const result = await pageApi.fetchCv(jobId, applicationId, fullName);
       if (!result.ok) return setMessage({ text: result.error.message, error: true });
@@ -58,7 +53,7 @@ export function CvSection({ jobId, applicationId, fullName }: Props) {
         return setMessage({ text: CV_MESSAGES['no-cv'], error: false });
       setMessage(
         result.value.credits > 0
-          ? { text: `CV stored (${formatCredits(result.value.credits)} spent).`, error: false }
+          ? { text: t('cvStoredSpent', formatCredits(result.value.credits)), error: false }
           : null,
       );
       const record = await getCv(await getPanelDb(), applicationId);
@@ -84,24 +79,24 @@ export function CvSection({ jobId, applicationId, fullName }: Props) {
 
   return (
     <section class="cv" aria-labelledby="cv-h">
-      <h3 id="cv-h">CV</h3>
+      <h3 id="cv-h">{t('cvHeading')}</h3>
       {cv === undefined ? null : cv === null ? (
         <button type="button" onClick={() => void fetchCv()} disabled={busy}>
-          Get CV
+          {t('cvGet')}
         </button>
       ) : (
         <>
           <p class="small">
-            Stored: {CV_TYPES[cv.kind].label}, {formatSize(cv.size)} ({cv.filename})
+            {t('cvStoredInfo', cvTypeLabel(cv.kind), formatSize(cv.size), cv.filename)}
           </p>
           <div class="actions">
             {isViewableInline(cv.kind) && (
               <button type="button" onClick={openCv}>
-                Open CV
+                {t('cvOpen')}
               </button>
             )}
             <button type="button" onClick={() => void download()}>
-              Download CV
+              {t('cvDownload')}
             </button>
           </div>
           {!isViewableInline(cv.kind) && cv.kind === 'unknown' && (

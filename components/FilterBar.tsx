@@ -1,3 +1,4 @@
+import { type MessageKey, t } from '@/utils/i18n';
 import type { RatingGroup } from '@/utils/linkup/rating';
 import {
   DECISION_FILTERS,
@@ -9,24 +10,24 @@ import {
   type SortKey,
 } from '@/utils/review/filters';
 
-const RATING_LABELS: Record<RatingGroup, string> = {
-  good: 'Good fit',
-  maybe: 'Maybe',
-  'not-a-fit': 'Not a fit',
-  unrated: 'Unrated',
-  other: 'Other rating',
+const RATING_LABELS: Record<RatingGroup, MessageKey> = {
+  good: 'ratingGoodFit',
+  maybe: 'ratingMaybe',
+  'not-a-fit': 'ratingNotAFit',
+  unrated: 'ratingUnrated',
+  other: 'ratingOther',
 };
-const DECISION_LABELS: Record<DecisionFilter, string> = {
-  shortlist: 'Shortlisted',
-  maybe: 'Maybe',
-  reject: 'Rejected',
-  none: 'Not decided',
+const DECISION_LABELS: Record<DecisionFilter, MessageKey> = {
+  shortlist: 'filterShortlisted',
+  maybe: 'filterMaybe',
+  reject: 'filterRejected',
+  none: 'filterUndecided',
 };
-const SORT_LABELS: Record<SortKey, string> = {
-  linkedin: 'LinkedIn’s order',
-  name: 'Name',
-  rating: 'LinkedIn rating',
-  'first-seen': 'First seen (newest first)',
+const SORT_LABELS: Record<SortKey, MessageKey> = {
+  linkedin: 'sortLinkedIn',
+  name: 'sortName',
+  rating: 'linkedInRating',
+  'first-seen': 'sortFirstSeen',
 };
 
 function toggle<T>(list: T[], value: T): T[] {
@@ -44,10 +45,10 @@ export function FilterBar({ filters, counts, onChange }: Props) {
   const active = hasActiveFilters(filters);
   return (
     <details class="filters">
-      <summary>Filters and sort{active ? ' (filtered)' : ''}</summary>
+      <summary>{active ? t('filtersSummaryActive') : t('filtersSummary')}</summary>
       <div class="filter-groups">
         <fieldset>
-          <legend>LinkedIn rating</legend>
+          <legend>{t('linkedInRating')}</legend>
           {RATING_GROUPS.map((g) => (
             <label key={g}>
               <input
@@ -55,12 +56,12 @@ export function FilterBar({ filters, counts, onChange }: Props) {
                 checked={filters.ratings.includes(g)}
                 onChange={() => onChange({ ...filters, ratings: toggle(filters.ratings, g) })}
               />
-              {RATING_LABELS[g]} ({counts.ratings[g]})
+              {t('filterOption', t(RATING_LABELS[g]), counts.ratings[g])}
             </label>
           ))}
         </fieldset>
         <fieldset>
-          <legend>Your decision</legend>
+          <legend>{t('filterDecisionLegend')}</legend>
           {DECISION_FILTERS.map((d) => (
             <label key={d}>
               <input
@@ -68,19 +69,19 @@ export function FilterBar({ filters, counts, onChange }: Props) {
                 checked={filters.decisions.includes(d)}
                 onChange={() => onChange({ ...filters, decisions: toggle(filters.decisions, d) })}
               />
-              {DECISION_LABELS[d]} ({counts.decisions[d]})
+              {t('filterOption', t(DECISION_LABELS[d]), counts.decisions[d])}
             </label>
           ))}
         </fieldset>
         <fieldset>
-          <legend>Other</legend>
+          <legend>{t('filterOtherLegend')}</legend>
           <label>
             <input
               type="checkbox"
               checked={filters.topChoice}
               onChange={() => onChange({ ...filters, topChoice: !filters.topChoice })}
             />
-            Top choice ({counts.topChoice})
+            {t('filterTopChoice', counts.topChoice)}
           </label>
           <label>
             <input
@@ -88,7 +89,7 @@ export function FilterBar({ filters, counts, onChange }: Props) {
               checked={filters.newOnly}
               onChange={() => onChange({ ...filters, newOnly: !filters.newOnly })}
             />
-            New since the previous pull ({counts.new})
+            {t('filterNew', counts.new)}
           </label>
           <label>
             <input
@@ -97,7 +98,7 @@ export function FilterBar({ filters, counts, onChange }: Props) {
               checked={filters.seen === 'all'}
               onChange={() => onChange({ ...filters, seen: 'all' })}
             />
-            Seen and unseen
+            {t('filterSeenAll')}
           </label>
           <label>
             <input
@@ -106,7 +107,7 @@ export function FilterBar({ filters, counts, onChange }: Props) {
               checked={filters.seen === 'unseen'}
               onChange={() => onChange({ ...filters, seen: 'unseen' })}
             />
-            Unseen only ({counts.unseen})
+            {t('filterUnseen', counts.unseen)}
           </label>
           <label>
             <input
@@ -115,18 +116,18 @@ export function FilterBar({ filters, counts, onChange }: Props) {
               checked={filters.seen === 'seen'}
               onChange={() => onChange({ ...filters, seen: 'seen' })}
             />
-            Seen only ({counts.seen})
+            {t('filterSeen', counts.seen)}
           </label>
         </fieldset>
         <label class="field">
-          Sort by
+          {t('sortBy')}
           <select
             value={filters.sort}
             onChange={(e) => onChange({ ...filters, sort: e.currentTarget.value as SortKey })}
           >
             {(Object.keys(SORT_LABELS) as SortKey[]).map((k) => (
               <option key={k} value={k}>
-                {SORT_LABELS[k]}
+                {t(SORT_LABELS[k])}
               </option>
             ))}
           </select>

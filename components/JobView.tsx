@@ -5,6 +5,7 @@ import type { Decision } from '@/utils/db/types';
 import { downloadText } from '@/utils/download';
 import { candidatesToCsv, csvFilename } from '@/utils/export/csv';
 import { formatCandidates, formatCredits, formatDateTime, formatNumber } from '@/utils/format';
+import { t } from '@/utils/i18n';
 import type { CvBatch } from '@/utils/messages';
 import { onBroadcast, pageApi } from '@/utils/page-api';
 import { useJob } from '@/utils/panel/use-job';
@@ -110,10 +111,10 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
       next.push(alertFor(`pull-${pull.updatedAt}`, pull.error));
     }
     if (pull.skipped > 0 && !isPullActive(pull)) {
-      const one = pull.skipped === 1;
+      const skipped = formatNumber(pull.skipped);
       next.push({
         id: `skipped-${pull.updatedAt}`,
-        message: `${formatNumber(pull.skipped)} candidate ${one ? 'record' : 'records'} could not be read and ${one ? 'was' : 'were'} skipped.`,
+        message: pull.skipped === 1 ? t('skippedOne', skipped) : t('skippedOther', skipped),
       });
     }
     if (!isPullActive(pull)) onCreditsChanged();
@@ -198,12 +199,7 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
       if (!result.ok) setAlerts([alertFor('pull', result.error)]);
       else data.setPull(result.value);
     } catch {
-      setAlerts([
-        {
-          id: 'bg',
-          message: 'The extension’s background did not answer. Reload the panel and try again.',
-        },
-      ]);
+      setAlerts([{ id: 'bg', message: t('panelBackgroundNoAnswer') }]);
     } finally {
       setBusy(false);
     }
@@ -219,12 +215,15 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
       return;
     }
     const { newCount, totalAvailable, credits: spent } = result.value;
-    const what =
+    const found =
       newCount === 0
-        ? 'No new applicants'
-        : `${formatNumber(newCount)} new ${newCount === 1 ? 'applicant' : 'applicants'}`;
-    const total = totalAvailable === null ? '' : ` (${formatNumber(totalAvailable)} in all)`;
-    setNotice(`${what}${total} · ${formatCredits(spent)} spent on the check.`);
+        ? t('checkNewNone')
+        : newCount === 1
+          ? t('checkNewOne', formatNumber(newCount))
+          : t('checkNewOther', formatNumber(newCount));
+    const what =
+      totalAvailable === null ? found : t('checkNewWithTotal', found, formatNumber(totalAvailable));
+    setNotice(t('checkNewResult', what, formatCredits(spent)));
     onCreditsChanged();
   }
 
@@ -244,9 +243,8 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
     const cvIds = await listCvIds(await getPanelDb(), jobId);
     const csv = candidatesToCsv(rows, review.reviews, job, cvIds);
     downloadText(csvFilename(job, jobId, narrowed, new Date()), csv, 'text/csv;charset=utf-8');
-    setNotice(
-      `Exported ${formatCandidates(rows.length)}${narrowed ? ' (the filtered view)' : ''} to CSV.`,
-    );
+    const exported = formatCandidates(rows.length);
+    setNotice(narrowed ? t('exportedCsvFiltered', exported) : t('exportedCsv', exported));
   }
 
   const pulledBefore = !!job?.lastPulledAt;
@@ -255,24 +253,24 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
   // One element, not a fragment: the view swaps whole subtrees as pulls and selections change.
   return (
     <div class="job-view">
-      <section class="job-summary" aria-label="Job">
+      <section class="job-summary" aria-label={t('jobSectionLabel')}>
         <p class="count">
-          <strong>{ready ? formatCandidates(count) : 'Loading…'}</strong>
+          <strong>{ready ? formatCandidates(count) : t('loading')}</strong>
           {job?.totalAvailable != null && job.totalAvailable !== count && (
-            <span class="muted"> of {formatNumber(job.totalAvailable)} applicants</span>
+            <span class="muted"> {t('jobOfApplicants', formatNumber(job.totalAvailable))}</span>
           )}
         </p>
         <p class="muted small">
           {isPullActive(pull)
-            ? 'Pulling from Linkup…'
+            ? t('jobPulling')
             : job?.lastPulledAt
-              ? `${online ? 'From the cache' : 'Offline: from the cache'}, pulled ${formatDateTime(job.lastPulledAt)}`
-              : 'Not pulled yet: pulling costs 1 credit per 10 applicants.'}
+              ? t(online ? 'jobFromCache' : 'jobOfflineFromCache', formatDateTime(job.lastPulledAt))
+              : t('jobNotPulled')}
           {job && job.creditsSpent > 0
-            ? ` · ${formatCredits(job.creditsSpent)} spent on this job`
+            ? ` · ${t('jobSpent', formatCredits(job.creditsSpent))}`
             : ''}
         </p>
-        {credits !== null && <p class="small">Balance: {formatCredits(credits)}</p>}
+        {credits !== null && <p class="small">{t('jobBalance', formatCredits(credits))}</p>}
         <PullControls
           pull={pull}
           pulledBefore={pulledBefore}
@@ -299,26 +297,24 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
           tagsInUse={review.tagsInUse}
           onDecide={(d) => review.decide(current.applicationId, d)}
           onNotes={(n) => review.saveNotes(current.applicationId, n)}
-          onTags={(t) => review.saveTags(current.applicationId, t)}
-          position={`${index + 1} of ${visible.length}`}
+          onTags={(tags) => review.saveTags(current.applicationId, tags)}
+          position={t('detailPosition', index + 1, visible.length)}
           onBack={back}
           onPrevious={index > 0 ? () => move(-1) : undefined}
           onNext={index < visible.length - 1 ? () => move(1) : undefined}
         />
       ) : loaded && candidates.length === 0 ? (
-        <p class="muted empty">
-          No candidates cached for this job yet. Pull them to review them here, also offline.
-        </p>
+        <p class="muted empty">{t('jobNoCandidates')}</p>
       ) : (
-        <section class="list-section" aria-label="Candidates of this job">
+        <section class="list-section" aria-label={t('jobListSection')}>
           <div class="field-row">
             <input
               ref={searchRef}
               type="search"
               class="search"
-              aria-label="Search candidates"
+              aria-label={t('searchLabel')}
               aria-keyshortcuts="/"
-              placeholder="Name, title, company, place…"
+              placeholder={t('searchPlaceholder')}
               value={query}
               onInput={(e) => setQuery(e.currentTarget.value)}
             />
@@ -327,12 +323,12 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
               onClick={() => void exportCsv()}
               disabled={candidates.length === 0}
             >
-              Export CSV
+              {t('exportCsv')}
             </button>
             <button
               type="button"
               onClick={() => setShortcuts(true)}
-              aria-label="Keyboard shortcuts"
+              aria-label={t('shortcutsTitle')}
               aria-keyshortcuts="?"
             >
               ?
@@ -347,13 +343,13 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
           />
           {narrowed && (
             <p class="small muted" aria-live="polite">
-              {formatNumber(visible.length)} of {formatNumber(candidates.length)} shown
+              {t('jobShown', formatNumber(visible.length), formatNumber(candidates.length))}
             </p>
           )}
           <VirtualList
             count={visible.length}
             rowHeight={ROW_HEIGHT}
-            label="Candidates"
+            label={t('candidatesListLabel')}
             activeIndex={keyboard && activeIndex >= 0 ? activeIndex : undefined}
             rowKey={(i) => visible[i]?.applicationId ?? String(i)}
             renderRow={(i) => {

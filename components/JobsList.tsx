@@ -1,5 +1,6 @@
 import type { JobRecord } from '@/utils/db/types';
 import { formatCandidates, formatCredits, formatDateTime, formatNumber } from '@/utils/format';
+import { t, tParts } from '@/utils/i18n';
 
 interface Props {
   jobs: JobRecord[];
@@ -11,37 +12,37 @@ interface Props {
 /** Every job cached before, to review any of them (also offline) or delete its data. */
 export function JobsList({ jobs, decisions, onOpen, onDelete }: Props) {
   if (jobs.length === 0) {
-    return (
-      <p class="muted">
-        No job cached yet. Open one of your jobs on LinkedIn (its applicants page or the job itself)
-        and pull its candidates.
-      </p>
-    );
+    return <p class="muted">{t('jobsEmpty')}</p>;
   }
   return (
-    <ul class="jobs" aria-label="Cached jobs">
+    <ul class="jobs" aria-label={t('jobsListLabel')}>
       {jobs.map((job) => {
         const decided = decisions.get(job.jobId) ?? 0;
         return (
           <li key={job.jobId} class="job-actions">
             <button type="button" class="job-button" onClick={() => onOpen(job.jobId)}>
-              <span class="row-name">{job.title || 'Untitled job'}</span>
+              <span class="row-name">{job.title || t('jobUntitled')}</span>
               <span class="row-sub">
-                Job <span class="job-id">{job.jobId}</span> · {formatCandidates(job.cachedCount)}
-                {decided > 0 ? ` · ${formatNumber(decided)} decided` : ''}
+                {tParts('jobLabel', <span class="job-id">{job.jobId}</span>)} ·{' '}
+                {formatCandidates(job.cachedCount)}
+                {decided > 0 ? ` · ${t('jobsDecided', formatNumber(decided))}` : ''}
               </span>
               <span class="row-sub muted">
-                {job.lastPulledAt ? `Pulled ${formatDateTime(job.lastPulledAt)}` : 'Not pulled yet'}
-                {job.creditsSpent > 0 ? ` · ${formatCredits(job.creditsSpent)} spent` : ''}
+                {job.lastPulledAt
+                  ? t('jobsPulled', formatDateTime(job.lastPulledAt))
+                  : t('jobsNotPulled')}
+                {job.creditsSpent > 0
+                  ? ` · ${t('creditsSpent', formatCredits(job.creditsSpent))}`
+                  : ''}
               </span>
             </button>
             <button
               type="button"
               class="link"
-              aria-label={`Delete the data of job ${job.jobId}`}
+              aria-label={t('jobsDeleteLabel', job.jobId)}
               onClick={() => onDelete(job)}
             >
-              Delete
+              {t('jobsDelete')}
             </button>
           </li>
         );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatCredits, formatNumber } from '@/utils/format';
+import { t } from '@/utils/i18n';
 import type { PullView } from '@/utils/messages';
 
 interface Props {
@@ -44,11 +45,11 @@ export function PullControls({
     return (
       <div class="actions">
         <button type="button" class="primary" onClick={onPull} disabled={busy}>
-          {pulledBefore ? 'Pull candidates again' : 'Pull candidates'}
+          {pulledBefore ? t('pullAgain') : t('pullStart')}
         </button>
         {pulledBefore && (
           <button type="button" onClick={onCheckNew} disabled={busy}>
-            Check for new applicants
+            {t('checkNew')}
           </button>
         )}
       </div>
@@ -56,15 +57,15 @@ export function PullControls({
   }
   const label =
     pull.status === 'queued'
-      ? 'Waiting for another pull to finish'
+      ? t('pullQueued')
       : pull.total === null
-        ? `Pulling: ${formatNumber(pull.fetched)} fetched`
-        : `Pulling: ${formatNumber(pull.fetched)} of ${formatNumber(pull.total)}`;
+        ? t('pullFetched', formatNumber(pull.fetched))
+        : t('pullFetchedOf', formatNumber(pull.fetched), formatNumber(pull.total));
   return (
     <div class="pull-progress">
       <div
         role="progressbar"
-        aria-label="Pull progress"
+        aria-label={t('pullProgressLabel')}
         aria-valuemin={0}
         aria-valuenow={pull.fetched}
         aria-valuemax={pull.total ?? undefined}
@@ -80,34 +81,37 @@ export function PullControls({
       </div>
       <p class="small">
         {label}
-        {pull.credits > 0 && ` · ${formatCredits(pull.credits)} spent`}
+        {pull.credits > 0 && ` · ${t('creditsSpent', formatCredits(pull.credits))}`}
         {pull.estimatedCost !== null &&
           pull.status === 'running' &&
-          ` · about ${formatCredits(pull.estimatedCost)} to go`}
+          ` · ${t('pullToGo', formatCredits(pull.estimatedCost))}`}
       </p>
       {waiting !== null && (
         <p class="small" role="status">
-          Linkup is busy or unreachable: waiting to retry in {waiting} s.
+          {t('pullRetryWait', waiting)}
         </p>
       )}
       {pull.status === 'paused' ? (
         <fieldset class="guard">
-          <legend>Credit guard</legend>
+          <legend>{t('guardLegend')}</legend>
           <p>
-            The rest of this pull will cost about {formatCredits(pull.estimatedCost ?? 0)} (
-            {formatNumber(Math.max(0, (pull.total ?? 0) - pull.fetched))} more applicants), more
-            than your credit guard allows. {formatNumber(pull.fetched)} are already stored.
+            {t(
+              'guardMessage',
+              formatCredits(pull.estimatedCost ?? 0),
+              formatNumber(Math.max(0, (pull.total ?? 0) - pull.fetched)),
+              formatNumber(pull.fetched),
+            )}
           </p>
           <button type="button" class="primary" onClick={() => onDecide(true)}>
-            Continue
+            {t('guardContinue')}
           </button>
           <button type="button" onClick={() => onDecide(false)}>
-            Stop
+            {t('guardStop')}
           </button>
         </fieldset>
       ) : (
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('pullCancel')}
         </button>
       )}
     </div>

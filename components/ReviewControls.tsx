@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Decision, ReviewRecord } from '@/utils/db/types';
+import { type MessageKey, t } from '@/utils/i18n';
 
-const DECISIONS: { value: Decision; label: string; key: string }[] = [
-  { value: 'shortlist', label: 'Shortlist', key: '1' },
-  { value: 'maybe', label: 'Maybe', key: '2' },
-  { value: 'reject', label: 'Reject', key: '3' },
+const DECISIONS: { value: Decision; label: MessageKey; key: string }[] = [
+  { value: 'shortlist', label: 'decisionShortlist', key: '1' },
+  { value: 'maybe', label: 'decisionMaybe', key: '2' },
+  { value: 'reject', label: 'decisionReject', key: '3' },
 ];
 
 interface Props {
@@ -26,15 +27,15 @@ export function ReviewControls({ review, tagsInUse, onDecide, onNotes, onTags }:
   function addTag() {
     const parts = tag
       .split(',')
-      .map((t) => t.trim())
+      .map((part) => part.trim())
       .filter(Boolean);
     if (parts.length) onTags([...tags, ...parts]);
     setTag('');
   }
 
   return (
-    <section class="review" aria-label="Your review">
-      <div class="actions" role="toolbar" aria-label="Decision">
+    <section class="review" aria-label={t('reviewLabel')}>
+      <div class="actions" role="toolbar" aria-label={t('reviewDecisionLabel')}>
         {DECISIONS.map((d) => (
           <button
             key={d.value}
@@ -44,17 +45,17 @@ export function ReviewControls({ review, tagsInUse, onDecide, onNotes, onTags }:
             aria-keyshortcuts={d.key}
             onClick={() => onDecide(d.value)}
           >
-            {d.label}
+            {t(d.label)}
           </button>
         ))}
       </div>
       <div class="field">
-        <label for="notes">Notes</label>
+        <label for="notes">{t('reviewNotes')}</label>
         <textarea
           id="notes"
           rows={4}
           value={notes}
-          placeholder="Your notes stay in this browser."
+          placeholder={t('reviewNotesPlaceholder')}
           onInput={(e) => {
             setNotes(e.currentTarget.value);
             onNotes(e.currentTarget.value);
@@ -62,17 +63,17 @@ export function ReviewControls({ review, tagsInUse, onDecide, onNotes, onTags }:
         />
       </div>
       <div class="field">
-        <label for="tag-input">Tags</label>
+        <label for="tag-input">{t('reviewTags')}</label>
         {tags.length > 0 && (
-          <ul class="tags" aria-label="Tags of this candidate">
-            {tags.map((t) => (
-              <li key={t}>
-                <span class="badge">{t}</span>
+          <ul class="tags" aria-label={t('reviewTagsLabel')}>
+            {tags.map((name) => (
+              <li key={name}>
+                <span class="badge">{name}</span>
                 <button
                   type="button"
                   class="link"
-                  aria-label={`Remove tag ${t}`}
-                  onClick={() => onTags(tags.filter((x) => x !== t))}
+                  aria-label={t('reviewRemoveTag', name)}
+                  onClick={() => onTags(tags.filter((x) => x !== name))}
                 >
                   ×
                 </button>
@@ -86,7 +87,7 @@ export function ReviewControls({ review, tagsInUse, onDecide, onNotes, onTags }:
             type="text"
             list="tag-suggestions"
             value={tag}
-            placeholder="Add a tag, then Enter"
+            placeholder={t('reviewTagPlaceholder')}
             onInput={(e) => setTag(e.currentTarget.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter') {
@@ -96,14 +97,14 @@ export function ReviewControls({ review, tagsInUse, onDecide, onNotes, onTags }:
             }}
           />
           <button type="button" onClick={addTag} disabled={!tag.trim()}>
-            Add tag
+            {t('reviewAddTag')}
           </button>
         </div>
         <datalist id="tag-suggestions">
           {tagsInUse
-            .filter((t) => !tags.includes(t))
-            .map((t) => (
-              <option key={t} value={t} />
+            .filter((used) => !tags.includes(used))
+            .map((used) => (
+              <option key={used} value={used} />
             ))}
         </datalist>
       </div>

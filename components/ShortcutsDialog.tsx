@@ -1,14 +1,18 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 
-const SHORTCUTS: [string, string][] = [
-  ['j or ↓', 'Next candidate'],
-  ['k or ↑', 'Previous candidate'],
-  ['Enter', 'Open the candidate'],
-  ['1 / 2 / 3', 'Shortlist / Maybe / Reject (again to clear)'],
-  ['/', 'Search'],
-  ['Esc', 'Back to the list'],
-  ['?', 'Show or hide these shortcuts'],
-];
+/** Each shortcut's keys, named as on the keyboard, and what it does. */
+function shortcuts(): [string, string][] {
+  return [
+    [t('shortcutKeysNext'), t('candidateNext')],
+    [t('shortcutKeysPrevious'), t('candidatePrevious')],
+    ['Enter', t('shortcutOpen')],
+    ['1 / 2 / 3', t('shortcutDecide')],
+    ['/', t('shortcutSearch')],
+    ['Esc', t('shortcutBack')],
+    ['?', t('shortcutHelp')],
+  ];
+}
 
 /** The keyboard shortcuts, in a modal dialog that Esc closes. */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -21,10 +25,10 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
   }, [open]);
   return (
     <dialog ref={ref} aria-labelledby="shortcuts-title" onClose={onClose}>
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      <h2 id="shortcuts-title">{t('shortcutsTitle')}</h2>
       <table>
         <tbody>
-          {SHORTCUTS.map(([key, what]) => (
+          {shortcuts().map(([key, what]) => (
             <tr key={key}>
               <th scope="row">
                 <kbd>{key}</kbd>
@@ -35,7 +39,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
         </tbody>
       </table>
       <form method="dialog">
-        <button type="submit">Close</button>
+        <button type="submit">{t('shortcutsClose')}</button>
       </form>
     </dialog>
   );

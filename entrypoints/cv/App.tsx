@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { CV_MESSAGES } from '@/utils/cv/messages';
-import { CV_TYPES, isViewableInline } from '@/utils/cv/sniff';
+import { CV_MESSAGES, cvTypeLabel } from '@/utils/cv/messages';
+import { isViewableInline } from '@/utils/cv/sniff';
 import { cvBlob, getCv } from '@/utils/db/cvs';
 import { getPanelDb } from '@/utils/db/open';
 import type { CvRecord } from '@/utils/db/types';
 import { downloadBlob } from '@/utils/download';
+import { t } from '@/utils/i18n';
 
 /** A stored CV, from IndexedDB only: it opens offline and never calls Linkup. */
 export function App() {
@@ -17,17 +18,17 @@ export function App() {
       .then((db) => getCv(db, id))
       .then((cv) => {
         setRecord(cv ?? null);
-        if (cv) document.title = `${cv.filename} · Applicant Panel`;
+        if (cv) document.title = t('cvPageTitle', cv.filename);
         if (cv && isViewableInline(cv.kind)) setUrl(URL.createObjectURL(cvBlob(cv)));
       });
   }, []);
 
-  if (record === undefined) return <main class="options">Loading…</main>;
+  if (record === undefined) return <main class="options">{t('loading')}</main>;
   if (record === null) {
     return (
       <main class="options">
-        <h1>CV not found</h1>
-        <p>This CV is not stored in this browser (it may have been deleted with its job).</p>
+        <h1>{t('cvNotFound')}</h1>
+        <p>{t('cvNotFoundText')}</p>
       </main>
     );
   }
@@ -35,13 +36,13 @@ export function App() {
     <main class="cv-page">
       <header class="cv-bar">
         <h1>{record.filename}</h1>
-        <span class="muted small">{CV_TYPES[record.kind].label}</span>
+        <span class="muted small">{cvTypeLabel(record.kind)}</span>
         <button type="button" onClick={() => downloadBlob(record.filename, cvBlob(record))}>
-          Download CV
+          {t('cvDownload')}
         </button>
       </header>
       {url ? (
-        <iframe class="cv-frame" title={`CV: ${record.filename}`} src={url} />
+        <iframe class="cv-frame" title={t('cvFrameTitle', record.filename)} src={url} />
       ) : (
         <p class="options">{CV_MESSAGES['unknown-type']}</p>
       )}

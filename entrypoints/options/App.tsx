@@ -3,7 +3,8 @@ import { deleteAllData } from '@/utils/db/jobs';
 import { getPanelDb } from '@/utils/db/open';
 import { downloadText } from '@/utils/download';
 import { backupFilename, exportBackup, importBackup, parseBackup } from '@/utils/export/backup';
-import { formatCandidates, formatCredits } from '@/utils/format';
+import { formatCandidates, formatCredits, formatSize } from '@/utils/format';
+import { t } from '@/utils/i18n';
 import type { LinkupAccount } from '@/utils/linkup/types';
 import { pageApi } from '@/utils/page-api';
 import {
@@ -15,12 +16,6 @@ import {
 } from '@/utils/settings';
 
 type Status = { kind: 'info' | 'error'; text: string } | null;
-
-function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} kB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
 
 export function App() {
   const [apiKey, setKey] = useState('');
@@ -36,7 +31,7 @@ export function App() {
   const refreshUsage = () =>
     void navigator.storage
       ?.estimate()
-      .then((e) => setUsage(e.usage === undefined ? null : formatBytes(e.usage)));
+      .then((e) => setUsage(e.usage === undefined ? null : formatSize(e.usage, 1)));
 
   useEffect(() => {
     void Promise.all([getApiKey(), accountIdItem.getValue(), creditGuardItem.getValue()]).then(
@@ -62,9 +57,9 @@ export function App() {
       await setApiKey(apiKey);
       await accountIdItem.setValue(accountId.trim());
       await creditGuardItem.setValue(Math.max(0, Math.floor(guard) || 0));
-      setStatus({ kind: 'info', text: 'Saved.' });
+      setStatus({ kind: 'info', text: t('optionsSaved') });
     } catch {
-      setStatus({ kind: 'error', text: 'The settings could not be saved. Try again.' });
+      setStatus({ kind: 'error', text: t('optionsSaveFailed') });
     } finally {
       setBusy(false);
     }
@@ -72,7 +67,7 @@ export function App() {
 
   async function test() {
     setBusy(true);
-    setStatus({ kind: 'info', text: 'Testing the connection…' });
+    setStatus({ kind: 'info', text: t('optionsTesting') });
     try {
       await setDraftApiKey(apiKey);
       const result = await pageApi.testConnection(accountId);
@@ -82,18 +77,13 @@ export function App() {
       }
       const { credits, accounts: found, accountFound } = result.value;
       setAccounts(found);
-      let text = `Connected. Your balance is ${formatCredits(credits)}.`;
-      if (!accountId.trim()) text += ' Now pick or enter your account ID.';
-      else if (accountFound === false)
-        text +=
-          ' But the account ID was not found among this key’s LinkedIn accounts: pick one from the list.';
-      else if (accountFound === true) text += ' The account ID belongs to this key.';
+      let text = t('optionsConnected', formatCredits(credits));
+      if (!accountId.trim()) text += ` ${t('optionsPickAccount')}`;
+      else if (accountFound === false) text += ` ${t('optionsAccountNotFound')}`;
+      else if (accountFound === true) text += ` ${t('optionsAccountFound')}`;
       setStatus({ kind: accountFound === false ? 'error' : 'info', text });
     } catch {
-      setStatus({
-        kind: 'error',
-        text: 'The extension’s background did not answer. Reload this page and try again.',
-      });
+      setStatus({ kind: 'error', text: t('optionsBackgroundNoAnswer') });
     } finally {
       setBusy(false);
     }
@@ -104,7 +94,12 @@ export function App() {
     downloadText(backupFilename(new Date()), JSON.stringify(backup), 'application/json');
     setDataStatus({
       kind: 'info',
-      text: `Backup saved: ${backup.jobs.length} jobs, ${formatCandidates(backup.candidates.length)}, ${backup.reviews.length} reviews. It holds personal data: keep it safe.`,
+      text: t(
+        'backupSaved',
+        backup.jobs.length,
+        formatCandidates(backup.candidates.length),
+        backup.reviews.length,
+      ),
     });
   }
 
@@ -114,33 +109,25 @@ export function App() {
     if (!file) return;
     const parsed = parseBackup(await file.text());
     if (!parsed.ok) {
-      setDataStatus({ kind: 'error', text: `${parsed.message} Nothing was changed.` });
+      setDataStatus({ kind: 'error', text: t('backupRejected', parsed.message) });
       return;
     }
     try {
       const result = await importBackup(await getPanelDb(), parsed.backup, Date.now());
       setDataStatus({
         kind: 'info',
-        text: `Backup imported: ${result.jobs} jobs, ${formatCandidates(result.candidates)}, ${result.reviews} reviews merged.`,
+        text: t('backupImported', result.jobs, formatCandidates(result.candidates), result.reviews),
       });
       refreshUsage();
     } catch {
-      setDataStatus({
-        kind: 'error',
-        text: 'The backup could not be imported. Nothing was changed.',
-      });
+      setDataStatus({ kind: 'error', text: t('backupImportFailed') });
     }
   }
 
   async function deleteAll() {
-    if (
-      !confirm(
-        'Delete every cached job, applicant, note and decision from this browser? This cannot be undone.',
-      )
-    )
-      return;
+    if (!confirm(t('deleteAllConfirm'))) return;
     await deleteAllData(await getPanelDb());
-    setDataStatus({ kind: 'info', text: 'All applicant data was deleted from this browser.' });
+    setDataStatus({ kind: 'info', text: t('deleteAllDone') });
     refreshUsage();
   }
 
@@ -154,14 +141,11 @@ export function App() {
 
   return (
     <main class="options">
-      <h1>Applicant Panel settings</h1>
-      <p class="muted">
-        Applicant Panel lists your LinkedIn job applicants through the Linkup API. Get an API key
-        and connect your LinkedIn account in the Linkup dashboard, then enter both here.
-      </p>
+      <h1>{t('optionsTitle')}</h1>
+      <p class="muted">{t('optionsIntro')}</p>
       <form onSubmit={(e) => void save(e)}>
         <div class="field">
-          <label for="api-key">API key</label>
+          <label for="api-key">{t('optionsApiKey')}</label>
           <div class="field-row">
             {showKey ? (
               <input type="text" {...keyField} />
@@ -169,16 +153,15 @@ export function App() {
               <input type="password" {...keyField} />
             )}
             <button type="button" aria-pressed={showKey} onClick={() => setShowKey(!showKey)}>
-              {showKey ? 'Hide key' : 'Show key'}
+              {showKey ? t('optionsHideKey') : t('optionsShowKey')}
             </button>
           </div>
           <span class="small muted">
-            Stored only in this browser, sent only to{' '}
-            {new URL(import.meta.env.LINKUP_API_BASE).host}.
+            {t('optionsKeyHint', new URL(import.meta.env.LINKUP_API_BASE).host)}
           </span>
         </div>
         <div class="field">
-          <label for="account-id">Account ID</label>
+          <label for="account-id">{t('optionsAccountId')}</label>
           <input
             id="account-id"
             type="text"
@@ -189,17 +172,17 @@ export function App() {
           {accounts.length > 0 && (
             <>
               <label for="account-pick" class="small">
-                Connected accounts of this key
+                {t('optionsAccountsLabel')}
               </label>
               <select
                 id="account-pick"
                 value={accounts.some((a) => a.accountId === accountId) ? accountId : ''}
                 onChange={(e) => e.currentTarget.value && setAccountId(e.currentTarget.value)}
               >
-                <option value="">Choose an account…</option>
+                <option value="">{t('optionsChooseAccount')}</option>
                 {accounts.map((a) => (
                   <option key={a.accountId} value={a.accountId}>
-                    {a.label} ({a.status || 'unknown status'})
+                    {t('optionsAccountOption', a.label, a.status || t('optionsUnknownStatus'))}
                   </option>
                 ))}
               </select>
@@ -207,7 +190,7 @@ export function App() {
           )}
         </div>
         <div class="field">
-          <label for="guard">Ask before a pull costs more than (credits)</label>
+          <label for="guard">{t('optionsGuardLabel')}</label>
           <input
             id="guard"
             type="number"
@@ -216,40 +199,40 @@ export function App() {
             value={guard}
             onInput={(e) => setGuard(Number(e.currentTarget.value))}
           />
-          <span class="small muted">Pulling costs 1 credit per 10 applicants. 0 never asks.</span>
+          <span class="small muted">{t('optionsGuardHint')}</span>
         </div>
         <div class="actions">
           <button type="submit" class="primary" disabled={busy}>
-            Save
+            {t('optionsSave')}
           </button>
           <button type="button" onClick={() => void test()} disabled={busy}>
-            Test connection
+            {t('optionsTest')}
           </button>
         </div>
         <div role="status" class={`status${status?.kind === 'error' ? ' error' : ''}`}>
           {status?.text}
         </div>
       </form>
-      <h2>Your data</h2>
+      <h2>{t('optionsDataHeading')}</h2>
       <p class="muted">
-        Applicants, notes and decisions stay in this browser only.
-        {usage && ` Storage used: ${usage}.`}
+        {t('optionsDataIntro')}
+        {usage && ` ${t('optionsStorageUsed', usage)}`}
       </p>
       <div class="actions">
         <button type="button" onClick={() => void saveBackup()}>
-          Export backup
+          {t('optionsExportBackup')}
         </button>
         <label class="file-button">
-          Import backup
+          {t('optionsImportBackup')}
           <input
             type="file"
             accept="application/json,.json"
-            aria-label="Import backup"
+            aria-label={t('optionsImportBackup')}
             onChange={(e) => void loadBackup(e.currentTarget)}
           />
         </label>
         <button type="button" class="danger" onClick={() => void deleteAll()}>
-          Delete all data
+          {t('optionsDeleteAll')}
         </button>
       </div>
       {/* Not role="status": the page has one status region, the connection test's. */}

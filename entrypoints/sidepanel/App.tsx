@@ -6,6 +6,7 @@ import { deleteJob, listJobs } from '@/utils/db/jobs';
 import { getPanelDb } from '@/utils/db/open';
 import type { JobRecord } from '@/utils/db/types';
 import { formatCredits } from '@/utils/format';
+import { t, tParts } from '@/utils/i18n';
 import type { CurrentJob } from '@/utils/messages';
 import { onBroadcast, pageApi } from '@/utils/page-api';
 import { decisionsByJob } from '@/utils/review/job-stats';
@@ -60,8 +61,8 @@ export function App() {
   }, [refreshTick, picked]);
 
   async function removeJob(job: JobRecord) {
-    const what = `${job.title || `job ${job.jobId}`}: ${job.cachedCount} candidates, with your notes and decisions`;
-    if (!confirm(`Delete the cached data of ${what}? This cannot be undone.`)) return;
+    const name = job.title || t('panelJobLowercase', job.jobId);
+    if (!confirm(t('panelDeleteJobConfirm', name, job.cachedCount))) return;
     await deleteJob(await getPanelDb(), job.jobId);
     setRefreshTick((n) => n + 1);
   }
@@ -76,18 +77,16 @@ export function App() {
       <header class="panel-header">
         {jobId ? (
           <>
-            <h1>
-              Job <span class="job-id">{jobId}</span>
-            </h1>
+            <h1>{tParts('jobLabel', <span class="job-id">{jobId}</span>)}</h1>
             {title && <p class="job-title">{title}</p>}
             {!deepLink && !detected && (
               <button type="button" class="link" onClick={() => setPicked(null)}>
-                ← All cached jobs
+                ← {t('panelAllJobs')}
               </button>
             )}
           </>
         ) : (
-          <h1>No job selected</h1>
+          <h1>{t('panelNoJob')}</h1>
         )}
       </header>
       <main>
@@ -96,10 +95,9 @@ export function App() {
         ) : (
           <>
             <p class="muted small">
-              Open one of your jobs on LinkedIn to pull its applicants, or review a job cached
-              before.
-              {credits !== null && ` Balance: ${formatCredits(credits)}.`}
-              {spent > 0 && ` Spent through Applicant Panel so far: ${formatCredits(spent)}.`}
+              {t('panelIntro')}
+              {credits !== null && ` ${t('panelBalance', formatCredits(credits))}`}
+              {spent > 0 && ` ${t('panelSpentSoFar', formatCredits(spent))}`}
             </p>
             <JobsList
               jobs={jobs}

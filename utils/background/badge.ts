@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { JobRecord } from '../db/types';
+import { t } from '../i18n';
 
 /** Badge text fits four characters: 2500 -> "2.5k", 12000 -> "12k". */
 export function badgeText(
@@ -18,11 +19,10 @@ export function badgeTitle(
   job: Pick<JobRecord, 'cachedCount' | 'lastPulledAt' | 'jobId'> | undefined,
   detected: boolean,
 ) {
-  if (!detected || !job)
-    return detected ? 'Applicant Panel: job detected, not pulled yet' : 'Applicant Panel';
-  if (job.lastPulledAt === null) return `Applicant Panel: job ${job.jobId}, not pulled yet`;
+  if (!detected || !job) return detected ? t('badgeDetected') : t('extName');
+  if (job.lastPulledAt === null) return t('badgeNotPulled', job.jobId);
   const when = new Date(job.lastPulledAt).toLocaleString();
-  return `Applicant Panel: ${job.cachedCount} cached candidates of job ${job.jobId}, pulled ${when}`;
+  return t('badgePulled', job.cachedCount, job.jobId, when);
 }
 
 // Firefox MV2 has browserAction where Chrome MV3 has action.

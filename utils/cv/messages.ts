@@ -1,22 +1,36 @@
 /**
- * The CV-specific words a recruiter sees, in one table (ready to move to `_locales`). Every
+ * The CV-specific words a recruiter sees (keys of `_locales/<lang>/messages.json`). Every
  * other failure of a CV request is a Linkup error and reads as `toErrorInfo` says.
  */
+import { type MessageKey, messageTable, t } from '../i18n';
 import { type ErrorInfo, isLinkupError, toErrorInfo } from '../linkup/errors';
+import type { CvKind } from './sniff';
 
-export const CV_MESSAGES = {
-  'no-cv': 'LinkedIn has no CV on file for this applicant.',
-  corrupt: 'The CV Linkup sent is damaged or empty; nothing was stored.',
-  timeout: 'Linkup took too long to send the CV (over a minute). Try again.',
+/** The messages in the browser's language, read when used. */
+export const CV_MESSAGES = messageTable({
+  'no-cv': 'cvNoCv',
+  corrupt: 'cvCorrupt',
+  timeout: 'cvTimeout',
   /** The job's data was deleted while its CV was on the way. */
-  'job-deleted': 'The job’s data was deleted while the CV was downloading; nothing was stored.',
+  'job-deleted': 'cvJobDeleted',
   /** A stored file whose type the magic bytes did not reveal. */
-  'unknown-type':
-    'This CV is in a format the extension cannot show. Download it to open it on your computer.',
+  'unknown-type': 'cvUnknownType',
   /** IndexedDB refused the write: the disk or the browser's quota is full. */
-  'storage-full':
-    'There is no room left to store the CV. Free some disk space or delete the data of old jobs, then try again.',
-} as const satisfies Record<string, string>;
+  'storage-full': 'cvStorageFull',
+});
+
+const TYPE_LABELS = {
+  pdf: 'cvTypePdf',
+  docx: 'cvTypeDocx',
+  doc: 'cvTypeDoc',
+  rtf: 'cvTypeRtf',
+  unknown: 'cvTypeUnknown',
+} as const satisfies Record<CvKind, MessageKey>;
+
+/** A CV's type for people, in the browser's language: "PDF", "Word document". */
+export function cvTypeLabel(kind: CvKind): string {
+  return t(TYPE_LABELS[kind]);
+}
 
 /**
  * An error of a CV request in plain words: a timeout and an unreadable payload get the CV

@@ -2,6 +2,7 @@
  * Linkup failures as values with a kind, and the plain words a recruiter sees for each.
  * Schema-free: the UI imports `toErrorInfo` without zod.
  */
+import { type MessageKey, messageTable, t } from '../i18n';
 
 export type LinkupErrorKind =
   /** `INVALID_API_KEY`: the key is invalid, expired or missing. */
@@ -102,40 +103,49 @@ export interface ErrorInfo {
 }
 
 /**
- * Every message a recruiter can see, in one table so it can move to `_locales` as is.
- * `{status}` is the HTTP status, `{detail}` Linkup's own message (sanitised). A key with a
- * `.plain` suffix is used when the placeholder has no value.
+ * Every message a recruiter can see, as keys of `_locales/<lang>/messages.json`. `$1` of the
+ * `server-error` and `bad-response` messages is the HTTP status, of `invalid-params` and
+ * `api-error` Linkup's own message (sanitised). A key with a `.plain` suffix is used when that
+ * value is missing.
  */
-export const ERROR_MESSAGES = {
-  'invalid-key': 'Linkup did not accept your API key. Check the key in the options page.',
-  'account-inactive':
-    'Your LinkedIn account is disconnected from Linkup. Reconnect it in the Linkup dashboard.',
-  'invalid-account':
-    'LinkedIn account not found: the account ID does not belong to this API key. Pick another account in the options page.',
-  'invalid-params': 'Linkup rejected the request: {detail}',
-  'invalid-params.plain': 'Linkup rejected the request. Check the job and try again.',
-  'invalid-action':
-    'Linkup did not recognise a request from this extension. Update the extension; if that does not help, report the problem.',
-  'insufficient-credits':
-    'Your Linkup account has no credits left. Top up your credits, then pull again; everything fetched so far is kept.',
-  'rate-limited': 'Linkup is receiving too many requests. Wait a minute, then try again.',
-  'server-error': 'Linkup is having trouble (HTTP {status}). Try again in a few minutes.',
-  'server-error.plain': 'Linkup is having trouble. Try again in a few minutes.',
-  'api-error': 'Linkup reported a problem: {detail}',
-  'api-error.plain': 'Linkup reported a problem without explaining it. Try again later.',
-  network: 'Linkup could not be reached. Check your network connection.',
-  timeout:
-    'Linkup took too long to answer. Try again; if it keeps happening, check your network connection.',
-  'bad-response': 'Linkup answered with an unexpected page (HTTP {status}). Try again later.',
-  'bad-response.plain': 'Linkup answered with an unexpected page. Try again later.',
-  'invalid-response':
-    'Linkup sent a response this extension cannot read. Try again later; if it keeps happening, update the extension.',
-  cancelled: 'The request was cancelled.',
-  'no-settings': 'Add your Linkup API key and account ID in the options page first.',
-  unknown: 'Something went wrong. Try again; if it keeps happening, reload the extension.',
-} as const satisfies Record<string, string>;
+const ERROR_MESSAGE_KEYS = {
+  'invalid-key': 'errorInvalidKey',
+  'account-inactive': 'errorAccountInactive',
+  'invalid-account': 'errorInvalidAccount',
+  'invalid-params': 'errorInvalidParams',
+  'invalid-params.plain': 'errorInvalidParamsPlain',
+  'invalid-action': 'errorInvalidAction',
+  'insufficient-credits': 'errorInsufficientCredits',
+  'rate-limited': 'errorRateLimited',
+  'server-error': 'errorServerError',
+  'server-error.plain': 'errorServerErrorPlain',
+  'api-error': 'errorApiError',
+  'api-error.plain': 'errorApiErrorPlain',
+  network: 'errorNetwork',
+  timeout: 'errorTimeout',
+  'bad-response': 'errorBadResponse',
+  'bad-response.plain': 'errorBadResponsePlain',
+  'invalid-response': 'errorInvalidResponse',
+  cancelled: 'errorCancelled',
+  'no-settings': 'errorNoSettings',
+  unknown: 'errorUnknown',
+} as const satisfies Record<LinkupErrorKind | 'unknown', MessageKey> & Record<string, MessageKey>;
 
-type MessageKey = keyof typeof ERROR_MESSAGES;
+type TableKey = keyof typeof ERROR_MESSAGE_KEYS;
+
+/** The value the message of a kind takes as its `$1`, if any. */
+const SUBSTITUTION: Partial<Record<LinkupErrorKind, 'status' | 'detail'>> = {
+  'invalid-params': 'detail',
+  'server-error': 'status',
+  'api-error': 'detail',
+  'bad-response': 'status',
+};
+
+/**
+ * The messages in the browser's language, read when used. A message that takes a value reads
+ * with an empty one here: `toErrorInfo` gives the whole text.
+ */
+export const ERROR_MESSAGES = messageTable(ERROR_MESSAGE_KEYS);
 
 /** Longest piece of Linkup's own message shown to the user. */
 const MAX_DETAIL_LENGTH = 200;
@@ -163,14 +173,13 @@ function userMessage(
   status: number | null,
   apiMessage: string | null,
 ): string {
-  const detail = sanitizeApiMessage(apiMessage);
-  const template = ERROR_MESSAGES[kind];
-  const needsStatus = template.includes('{status}');
-  const needsDetail = template.includes('{detail}');
-  if ((needsStatus && status === null) || (needsDetail && !detail)) {
-    return ERROR_MESSAGES[`${kind}.plain` as MessageKey] ?? ERROR_MESSAGES.unknown;
-  }
-  return template.replace('{status}', String(status)).replace('{detail}', detail);
+  const needs = kind === 'unknown' ? undefined : SUBSTITUTION[kind];
+  if (!needs) return t(ERROR_MESSAGE_KEYS[kind]);
+  const value =
+    needs === 'status' ? (status === null ? '' : String(status)) : sanitizeApiMessage(apiMessage);
+  if (!value)
+    return t(ERROR_MESSAGE_KEYS[`${kind}.plain` as TableKey] ?? ERROR_MESSAGE_KEYS.unknown);
+  return t(ERROR_MESSAGE_KEYS[kind], value);
 }
 
 /** The kind and plain-words message of any thrown value; never HTML, JSON or a stack. */
