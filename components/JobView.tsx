@@ -139,34 +139,51 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
   const activeIndex =
     activeId === null ? -1 : visible.findIndex((c) => c.applicationId === activeId);
 
+  // Keys can arrive faster than Preact renders: the keyboard reads and writes this mirror of
+  // the active and selected rows at once, so a quick "down, Enter" opens the right candidate.
+  const nav = useRef({ active: activeId, selected, visible });
+  nav.current = { active: activeId, selected, visible };
+
   function open(id: string) {
+    nav.current.selected = id;
+    nav.current.active = id;
     setSelected(id);
     setActiveId(id);
     review.see(id);
   }
 
   function back() {
+    nav.current.selected = null;
     setSelected(null);
     setKeyboard(true);
   }
 
   function move(step: number) {
-    if (visible.length === 0) return;
-    const from = current ? index : activeIndex;
-    const to = Math.max(0, Math.min(visible.length - 1, from < 0 ? 0 : from + step));
-    const id = visible[to]?.applicationId ?? null;
+    const { visible: list, selected: opened, active } = nav.current;
+    if (list.length === 0) return;
+    const fromId = opened ?? active;
+    const from = fromId === null ? -1 : list.findIndex((c) => c.applicationId === fromId);
+    const to = Math.max(0, Math.min(list.length - 1, from < 0 ? 0 : from + step));
+    const id = list[to]?.applicationId ?? null;
     setKeyboard(true);
-    if (current && id) open(id);
-    else setActiveId(id);
+    if (opened && id) open(id);
+    else {
+      nav.current.active = id;
+      setActiveId(id);
+    }
   }
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || shortcuts) return;
+      // The live DOM, not state: the dialog may have closed a moment before this key.
+      const dialogOpen = !!document.querySelector('dialog[open]');
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || dialogOpen) return;
       const target = e.target as HTMLElement | null;
       const typing = !!target?.closest('input, textarea, select, [contenteditable="true"]');
+      const { active, selected: opened, visible: list } = nav.current;
+      const inDetail = opened !== null && list.some((c) => c.applicationId === opened);
       if (e.key === 'Escape') {
-        if (current) back();
+        if (inDetail) back();
         else if (target === searchRef.current) searchRef.current?.blur();
         else return;
         e.preventDefault();
@@ -174,12 +191,14 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
       }
       if (typing) return;
       const decision = DECISION_KEYS[e.key];
-      const focusId = current?.applicationId ?? (activeIndex >= 0 ? activeId : null);
+      const activeShown = active !== null && list.some((c) => c.applicationId === active);
+      const focusId = inDetail ? opened : activeShown ? active : null;
       if (e.key === 'j' || e.key === 'ArrowDown') move(1);
       else if (e.key === 'k' || e.key === 'ArrowUp') move(-1);
-      // Enter on a row (or nowhere) opens the active row, even when a keypress outran the
-      // focus move; Enter on any other button keeps its own meaning.
-      else if (e.key === 'Enter' && !current && activeId && !isOtherButton(target)) open(activeId);
+      // Enter on a row (or nowhere) opens the active row; on any other button it keeps its
+      // own meaning.
+      else if (e.key === 'Enter' && !inDetail && activeShown && active && !isOtherButton(target))
+        open(active);
       else if (decision && focusId) review.decide(focusId, decision);
       else if (e.key === '/') searchRef.current?.focus();
       else if (e.key === '?') setShortcuts(true);

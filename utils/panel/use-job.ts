@@ -92,6 +92,8 @@ export function useJob(jobId: string): JobData {
       if (mine !== generation.current) return;
       setJob(j);
       setRows({ candidates: all, texts: all.map(searchTextOf) });
+      // Also here: a reload that interrupted the first read must still end the loading state.
+      setReady(true);
       setLoaded(true);
       lastReload.current = Date.now();
     },
