@@ -2,8 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { deleteAllData } from '@/utils/db/jobs';
 import { getPanelDb } from '@/utils/db/open';
 import { downloadText } from '@/utils/download';
-import { backupFilename, exportBackup, importBackup, parseBackup } from '@/utils/export/backup';
-import { formatCandidates, formatCredits, formatSize } from '@/utils/format';
+import {
+  BACKUP_LIMITS,
+  backupFilename,
+  exportBackup,
+  importBackup,
+  parseBackup,
+} from '@/utils/export/backup';
+import { formatCandidates, formatCredits, formatNumber, formatSize } from '@/utils/format';
 import { t } from '@/utils/i18n';
 import type { LinkupAccount } from '@/utils/linkup/types';
 import { pageApi } from '@/utils/page-api';
@@ -17,6 +23,9 @@ import {
 
 type Status = { kind: 'info' | 'error'; text: string } | null;
 
+/** "1 CV", "3 CVs". */
+const formatCvs = (n: number) => t(n === 1 ? 'backupCvsOne' : 'backupCvsOther', formatNumber(n));
+
 export function App() {
   const [apiKey, setKey] = useState('');
   const [showKey, setShowKey] = useState(false);
@@ -27,6 +36,7 @@ export function App() {
   const [busy, setBusy] = useState(false);
   const [usage, setUsage] = useState<string | null>(null);
   const [dataStatus, setDataStatus] = useState<Status>(null);
+  const [includeCvs, setIncludeCvs] = useState(false);
 
   const refreshUsage = () =>
     void navigator.storage
@@ -90,16 +100,31 @@ export function App() {
   }
 
   async function saveBackup() {
-    const backup = await exportBackup(await getPanelDb(), Date.now());
-    downloadText(backupFilename(new Date()), JSON.stringify(backup), 'application/json');
+    const backup = await exportBackup(await getPanelDb(), Date.now(), { includeCvs });
+    let text: string | null;
+    try {
+      text = JSON.stringify(backup);
+    } catch {
+      // Longer than the browser's longest string: far past what an import accepts anyway.
+      text = null;
+    }
+    if (text === null || text.length > BACKUP_LIMITS.size) {
+      setDataStatus({ kind: 'error', text: t('backupTooBig') });
+      return;
+    }
+    downloadText(backupFilename(new Date()), text, 'application/json');
+    const candidates = formatCandidates(backup.candidates.length);
     setDataStatus({
       kind: 'info',
-      text: t(
-        'backupSaved',
-        backup.jobs.length,
-        formatCandidates(backup.candidates.length),
-        backup.reviews.length,
-      ),
+      text: backup.cvs
+        ? t(
+            'backupSavedWithCvs',
+            backup.jobs.length,
+            candidates,
+            backup.reviews.length,
+            formatCvs(backup.cvs.length),
+          )
+        : t('backupSaved', backup.jobs.length, candidates, backup.reviews.length),
     });
   }
 
@@ -114,9 +139,18 @@ export function App() {
     }
     try {
       const result = await importBackup(await getPanelDb(), parsed.backup, Date.now());
+      const candidates = formatCandidates(result.candidates);
       setDataStatus({
         kind: 'info',
-        text: t('backupImported', result.jobs, formatCandidates(result.candidates), result.reviews),
+        text: parsed.backup.cvs
+          ? t(
+              'backupImportedWithCvs',
+              result.jobs,
+              candidates,
+              result.reviews,
+              formatCvs(result.cvs),
+            )
+          : t('backupImported', result.jobs, candidates, result.reviews),
       });
       refreshUsage();
     } catch {
@@ -222,6 +256,14 @@ export function App() {
         <button type="button" onClick={() => void saveBackup()}>
           {t('optionsExportBackup')}
         </button>
+        <label style={{ display: 'inline-flex', alignItems: 'center', gap: '0.3rem' }}>
+          <input
+            type="checkbox"
+            checked={includeCvs}
+            onChange={(e) => setIncludeCvs(e.currentTarget.checked)}
+          />
+          {t('optionsIncludeCvs')}
+        </label>
         <label class="file-button">
           {t('optionsImportBackup')}
           <input

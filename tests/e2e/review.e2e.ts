@@ -123,22 +123,39 @@ test('Export CSV downloads every candidate with the review, safe for spreadsheet
   expect(text.toLowerCase()).toContain('shortlist');
 });
 
-test('a JSON backup restores jobs, candidates, decisions and notes in a fresh profile', async ({
+test('a JSON backup restores jobs, candidates, decisions, notes and CVs in a fresh profile', async ({
   ext,
 }) => {
   await ext.configure();
   const panel = await ext.openPanel('?jobId=4000000003');
   await pullJob(panel, '3 candidates');
+  // Zoë Ångström's CV, a PDF, fetched once here.
+  await rows(panel).nth(0).getByRole('button').click();
+  await panel.getByRole('button', { name: 'Get CV' }).click();
+  await expect(panel.getByText(/Stored: PDF/)).toBeVisible({ timeout: 30_000 });
+  await panel.getByRole('button', { name: /Back to list/ }).click();
   await rows(panel).nth(1).getByRole('button').click();
   await panel.getByRole('button', { name: 'Reject' }).click();
   await panel.getByLabel('Notes').fill('Not available until 2027');
   const options = await ext.openOptions();
+  // Without the box ticked, the backup leaves the CV out.
+  const includeCvs = options.getByLabel('Include CVs in the backup');
+  await expect(includeCvs).not.toBeChecked();
+  const [plain] = await Promise.all([
+    options.waitForEvent('download'),
+    options.getByRole('button', { name: 'Export backup' }).click(),
+  ]);
+  expect(JSON.parse(readFileSync((await plain.path()) ?? '', 'utf8'))).not.toHaveProperty('cvs');
+  await includeCvs.check();
   const [download] = await Promise.all([
     options.waitForEvent('download'),
     options.getByRole('button', { name: 'Export backup' }).click(),
   ]);
+  await expect(options.getByText(/Backup saved: .*, 1 CV\./)).toBeVisible();
   const file = (await download.path()) ?? '';
   expect(download.suggestedFilename()).toMatch(/\.json$/);
+  const cvRequests = () => ext.mock.requests.filter((r) => r.action === 'get_cv').length;
+  const cvRequestsBefore = cvRequests();
 
   const fresh = await launch({ mock: ext.mock });
   try {
@@ -151,16 +168,24 @@ test('a JSON backup restores jobs, candidates, decisions and notes in a fresh pr
     });
     await expect(opts.getByText(/not an Applicant Panel backup/)).toBeVisible();
     await opts.getByLabel('Import backup').setInputFiles(file);
-    await expect(opts.getByText(/Backup imported/)).toBeVisible();
+    await expect(opts.getByText(/Backup imported: .* merged; 1 CV added\./)).toBeVisible();
     const restored = await fresh.openPanel('?jobId=4000000003');
     await expect(restored.getByText('3 candidates', { exact: true })).toBeVisible();
     await expect(rows(restored).nth(1)).toContainText('Rejected');
+    // The CV came with the backup: stored here without asking Linkup for it.
+    await rows(restored).nth(0).getByRole('button').click();
+    await expect(restored.getByText(/Stored: PDF/)).toBeVisible();
+    await expect(restored.getByRole('button', { name: 'Get CV' })).toHaveCount(0);
+    expect(cvRequests()).toBe(cvRequestsBefore);
+    await restored.getByRole('button', { name: /Back to list/ }).click();
     await rows(restored).nth(1).getByRole('button').click();
     await expect(restored.getByLabel('Notes')).toHaveValue('Not available until 2027');
     // Importing the same backup again merges: no duplicates.
     await opts.getByLabel('Import backup').setInputFiles(file);
+    await expect(opts.getByText(/merged; 0 CVs added\./)).toBeVisible();
     await restored.reload();
     await expect(restored.getByText('3 candidates', { exact: true })).toBeVisible();
+    expect(cvRequests()).toBe(cvRequestsBefore);
   } finally {
     await fresh.close();
   }

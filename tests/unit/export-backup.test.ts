@@ -1,19 +1,30 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CV_TYPES, type CvKind, cvFilename } from '@/utils/cv/sniff';
 import { getCandidates } from '@/utils/db/candidates';
+import { getCv, putCv } from '@/utils/db/cvs';
 import { getJob } from '@/utils/db/jobs';
 import { openPanelDb } from '@/utils/db/open';
 import { finishPull, writePage } from '@/utils/db/pulls-write';
 import { getReview } from '@/utils/db/reviews';
 import type { PanelDb } from '@/utils/db/schema';
 import { setSecret } from '@/utils/db/secrets';
-import type { CandidateRecord, JobRecord, PullRecord, ReviewRecord } from '@/utils/db/types';
+import type {
+  CandidateRecord,
+  CvRecord,
+  JobRecord,
+  PullRecord,
+  ReviewRecord,
+} from '@/utils/db/types';
 import {
   BACKUP_FORMAT,
   BACKUP_LIMITS,
+  type BackupCv,
   type BackupFile,
   backupFilename,
+  base64ToBytes,
+  bytesToBase64,
   exportBackup,
   importBackup,
   NEWER_VERSION,
@@ -22,6 +33,7 @@ import {
 } from '@/utils/export/backup';
 import type { ApiCandidate } from '@/utils/linkup/types';
 import { markSeen, setDecision, setNotes, setTags } from '@/utils/review/review-store';
+import { buildDocx, buildPdf } from '../mock-linkup/cv';
 
 const JOB = '4341315847';
 const JOB2 = '4000000001';
@@ -83,7 +95,10 @@ async function pull(db: PanelDb, jobId: string, ids: string[], now: number, pull
   });
 }
 
-/** Every store, secrets and pulls included, to prove what did and did not change. */
+/**
+ * Every store, secrets, pulls and CVs included, to prove what did and did not change. CV bytes
+ * as base64: `toEqual` sees no difference between two ArrayBuffers of different content.
+ */
 async function snapshot(db: PanelDb) {
   return {
     jobs: await db.getAll('jobs'),
@@ -91,8 +106,56 @@ async function snapshot(db: PanelDb) {
     reviews: await db.getAll('reviews'),
     pulls: await db.getAll('pulls'),
     secrets: await db.getAll('secrets'),
+    cvs: (await db.getAll('cvs')).map(({ bytes, ...rest }) => ({
+      ...rest,
+      bytes: Buffer.from(bytes).toString('base64'),
+    })),
   };
 }
+
+/** A stored CV as the fetcher makes it: typed by its bytes, named after the candidate. */
+function cvRecord(
+  jobId: string,
+  applicationId: string,
+  content: Uint8Array,
+  kind: CvKind = 'pdf',
+  over: Partial<CvRecord> = {},
+): CvRecord {
+  // A buffer of exactly the file (Node's Buffers are views into a shared pool).
+  const bytes = new Uint8Array(content).buffer;
+  return {
+    applicationId,
+    jobId,
+    kind,
+    mime: CV_TYPES[kind].mime,
+    filename: cvFilename(`Zoë Ångström ${applicationId}`, applicationId, kind),
+    size: bytes.byteLength,
+    bytes,
+    fetchedAt: 4000,
+    creditsConsumed: 1,
+    ...over,
+  };
+}
+
+async function storeCv(db: PanelDb, record: CvRecord) {
+  if (!(await putCv(db, record))) throw new Error(`job ${record.jobId} not stored`);
+}
+
+const PDF = new Uint8Array(buildPdf('Zoë Ångström'));
+const DOCX = new Uint8Array(buildDocx('José Núñez'));
+/** Several megabytes, every byte value: one String.fromCharCode(...bytes) would overflow. */
+const BIG = Uint8Array.from({ length: 3 * 1024 * 1024 + 7 }, (_, i) => (i * 7919) % 256);
+BIG.set([0x25, 0x50, 0x44, 0x46, 0x2d], 0);
+
+/** The seeded data plus three CVs: a PDF and a big PDF in JOB, a DOCX in JOB2. */
+async function seedWithCvs(db: PanelDb) {
+  await seed(db);
+  await storeCv(db, cvRecord(JOB, '101', PDF));
+  await storeCv(db, cvRecord(JOB, '102', BIG));
+  await storeCv(db, cvRecord(JOB2, '201', DOCX, 'docx'));
+}
+
+const hex = (bytes: ArrayBuffer | Uint8Array) => Buffer.from(new Uint8Array(bytes)).toString('hex');
 
 /** Two jobs, a re-pull that leaves one candidate no longer listed, reviews of every kind. */
 async function seed(db: PanelDb) {
@@ -164,6 +227,78 @@ describe('exportBackup', () => {
   it('is a valid backup even for an empty database', async () => {
     const parsed = parseBackup(JSON.stringify(await exportBackup(db, NOW)));
     expect(parsed).toMatchObject({ ok: true, backup: { jobs: [], candidates: [], reviews: [] } });
+    const withCvs = parseBackup(JSON.stringify(await exportBackup(db, NOW, { includeCvs: true })));
+    expect(withCvs).toMatchObject({ ok: true, backup: { jobs: [], cvs: [] } });
+  });
+
+  it('leaves CVs out unless asked', async () => {
+    await seedWithCvs(db);
+    for (const backup of [
+      await exportBackup(db, NOW),
+      await exportBackup(db, NOW, {}),
+      await exportBackup(db, NOW, { includeCvs: false }),
+    ]) {
+      expect(Object.keys(backup)).not.toContain('cvs');
+      const text = JSON.stringify(backup);
+      expect(text).not.toContain(bytesToBase64(PDF.subarray(0, 30)));
+      expect(text).not.toContain('"content"');
+    }
+  });
+
+  it('with includeCvs, holds each CV of a job in the backup, its file as base64', async () => {
+    await seedWithCvs(db);
+    // A CV whose job is gone (written past putCv's check) is left out like its candidates.
+    await db.put('cvs', cvRecord('4999999999', '999', PDF));
+    const backup = await exportBackup(db, NOW, { includeCvs: true });
+    expect(Object.keys(backup)).toEqual([
+      'format',
+      'version',
+      'exportedAt',
+      'jobs',
+      'candidates',
+      'reviews',
+      'cvs',
+    ]);
+    const cvs = backup.cvs ?? [];
+    expect(cvs.map((cv) => cv.applicationId).sort()).toEqual(['101', '102', '201']);
+    const pdf = cvs.find((cv) => cv.applicationId === '101');
+    expect(pdf).toEqual({
+      applicationId: '101',
+      jobId: JOB,
+      kind: 'pdf',
+      mime: 'application/pdf',
+      filename: 'CV - Zoë Ångström 101 - 101.pdf',
+      size: PDF.length,
+      fetchedAt: 4000,
+      creditsConsumed: 1,
+      content: Buffer.from(PDF).toString('base64'),
+    });
+    expect(cvs.find((cv) => cv.applicationId === '102')?.content).toBe(
+      Buffer.from(BIG).toString('base64'),
+    );
+  });
+});
+
+describe('base64', () => {
+  it('matches Node for every length around a piece boundary and every byte value', () => {
+    for (const length of [0, 1, 2, 3, 4, 5, 24_575, 24_576, 24_577, 49_153]) {
+      const bytes = Uint8Array.from({ length }, (_, i) => (i * 31 + 7) % 256);
+      const text = bytesToBase64(bytes);
+      expect(text).toBe(Buffer.from(bytes).toString('base64'));
+      expect(hex(base64ToBytes(text) ?? new Uint8Array([1]))).toBe(hex(bytes));
+    }
+    expect(bytesToBase64(BIG)).toBe(Buffer.from(BIG).toString('base64'));
+  });
+
+  it.each([
+    ['a stray character', 'QUJD*A=='],
+    ['a wrong length', 'QUJDR'],
+    ['URL-safe letters', 'ab-_'],
+    ['whitespace', 'QUJD\nRA=='],
+    ['a data: prefix', 'data:application/pdf;base64,QUJD'],
+    ['padding inside', 'QQ==QUJD'],
+  ])('refuses %s', (_, text) => {
+    expect(base64ToBytes(text)).toBeNull();
   });
 });
 
@@ -176,7 +311,7 @@ describe('round trip', () => {
 
     const other = await freshDb();
     const result = await importBackup(other, parsed.backup, NOW);
-    expect(result).toEqual({ jobs: 2, candidates: 4, reviews: 4 });
+    expect(result).toEqual({ jobs: 2, candidates: 4, reviews: 4, cvs: 0 });
     const copy = await exportBackup(other, NOW);
     expect(copy).toEqual(original);
     expect((await getJob(other, JOB))?.cachedCount).toBe(3);
@@ -189,13 +324,214 @@ describe('round trip', () => {
     other.close();
   });
 
+  it('with CVs, a fresh database gets every CV byte for byte', async () => {
+    await seedWithCvs(db);
+    const original = await exportBackup(db, NOW, { includeCvs: true });
+    const parsed = parseBackup(JSON.stringify(original));
+    if (!parsed.ok) throw new Error(parsed.message);
+
+    const other = await freshDb();
+    const result = await importBackup(other, parsed.backup, NOW);
+    expect(result).toEqual({ jobs: 2, candidates: 4, reviews: 4, cvs: 3 });
+    for (const [id, bytes, kind] of [
+      ['101', PDF, 'pdf'],
+      ['102', BIG, 'pdf'],
+      ['201', DOCX, 'docx'],
+    ] as const) {
+      const stored = await getCv(other, id);
+      const local = await getCv(db, id);
+      if (!stored || !local) throw new Error(`CV ${id} missing`);
+      expect(stored.bytes).toBeInstanceOf(ArrayBuffer);
+      expect(stored.bytes.byteLength).toBe(bytes.length);
+      expect(hex(stored.bytes)).toBe(hex(bytes));
+      const { bytes: _a, ...storedSummary } = stored;
+      const { bytes: _b, ...localSummary } = local;
+      expect(storedSummary).toEqual(localSummary);
+      expect(stored.kind).toBe(kind);
+    }
+    expect(await exportBackup(other, NOW, { includeCvs: true })).toEqual(original);
+    expect((await snapshot(other)).cvs).toEqual((await snapshot(db)).cvs);
+    other.close();
+  });
+
   it('importing the same backup twice changes nothing the second time', async () => {
-    await seed(db);
-    const backup = await exportBackup(db, NOW);
+    await seedWithCvs(db);
+    const backup = await exportBackup(db, NOW, { includeCvs: true });
     const before = await snapshot(db);
-    await importBackup(db, backup, NOW);
+    expect((await importBackup(db, backup, NOW)).cvs).toBe(0);
     expect(await snapshot(db)).toEqual(before);
     await importBackup(db, backup, NOW);
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('CVs in a backup', () => {
+  async function backupWithCvs(): Promise<BackupFile> {
+    const source = await freshDb();
+    await seedWithCvs(source);
+    const backup = await exportBackup(source, NOW, { includeCvs: true });
+    source.close();
+    return backup;
+  }
+
+  function parsedOrThrow(data: unknown): BackupFile {
+    const parsed = parseBackup(JSON.stringify(data));
+    if (!parsed.ok) throw new Error(parsed.message);
+    return parsed.backup;
+  }
+
+  it('never replaces a stored CV, and counts only the CVs added', async () => {
+    await seed(db);
+    const mine = cvRecord(JOB, '101', DOCX, 'docx', { fetchedAt: 9000, creditsConsumed: 2 });
+    await storeCv(db, mine);
+    const result = await importBackup(db, parsedOrThrow(await backupWithCvs()), NOW);
+    expect(result.cvs).toBe(2);
+    const kept = await getCv(db, '101');
+    expect(kept && hex(kept.bytes)).toBe(hex(DOCX));
+    expect(kept).toMatchObject({ kind: 'docx', fetchedAt: 9000, creditsConsumed: 2 });
+    expect(hex((await getCv(db, '102'))?.bytes ?? new ArrayBuffer(0))).toBe(hex(BIG));
+    expect(hex((await getCv(db, '201'))?.bytes ?? new ArrayBuffer(0))).toBe(hex(DOCX));
+  });
+
+  it('takes the kind from the bytes, never from the file', async () => {
+    const backup = await backupWithCvs();
+    const claimed = backup.cvs?.find((cv) => cv.applicationId === '201') as BackupCv;
+    // DOCX bytes that the file calls a PDF, with a PDF name and type.
+    Object.assign(claimed, {
+      kind: 'pdf',
+      mime: 'application/pdf',
+      filename: 'CV - José Núñez - 201.pdf',
+    });
+    const parsed = parsedOrThrow(backup);
+    expect(parsed.cvs?.find((cv) => cv.applicationId === '201')).toMatchObject({
+      kind: 'docx',
+      mime: CV_TYPES.docx.mime,
+      filename: 'CV - Zoë Ångström 201 - 201.docx',
+    });
+    await importBackup(db, parsed, NOW);
+    expect(await getCv(db, '201')).toMatchObject({
+      kind: 'docx',
+      mime: CV_TYPES.docx.mime,
+      filename: 'CV - Zoë Ångström 201 - 201.docx',
+    });
+
+    // Even a backup that skipped parseBackup is typed by its bytes.
+    const other = await freshDb();
+    await importBackup(other, backup, NOW);
+    expect(await getCv(other, '201')).toMatchObject({ kind: 'docx', mime: CV_TYPES.docx.mime });
+    other.close();
+  });
+
+  it('renames a file whose name is unsafe or poses as another type', async () => {
+    const backup = await backupWithCvs();
+    const [first, second] = backup.cvs ?? [];
+    if (!first || !second) throw new Error('no CVs');
+    first.filename = 'invoice.html';
+    second.filename = 'CV \u202Efdp.exe - 102.pdf';
+    const parsed = parsedOrThrow(backup);
+    const names = new Map(parsed.cvs?.map((cv) => [cv.applicationId, cv.filename]));
+    expect(names.get(first.applicationId)).toBe(
+      cvFilename(`Zoë Ångström ${first.applicationId}`, first.applicationId, first.kind),
+    );
+    expect(names.get(second.applicationId)).toBe(
+      `CV - Zoë Ångström ${second.applicationId} - ${second.applicationId}.pdf`,
+    );
+  });
+
+  // biome-ignore lint/suspicious/noExplicitAny: each case breaks the parsed JSON in its own way.
+  type Edit = (b: Record<string, any>) => void;
+  const damagedCvCases: [string, Edit, string][] = [
+    [
+      'a size that does not match the file',
+      (b) => (b.cvs[0].size += 1),
+      'the file of CV 1 does not match its size',
+    ],
+    [
+      'a file cut short',
+      (b) => (b.cvs[1].content = b.cvs[1].content.slice(0, 400)),
+      'the file of CV 2 does not match its size',
+    ],
+    [
+      'a file that is not base64',
+      (b) => (b.cvs[0].content = '%PDF-1.7'),
+      'the file of CV 1 is not valid',
+    ],
+    ['no file', (b) => delete b.cvs[0].content, 'the file of CV 1 is missing'],
+    ['a negative size', (b) => (b.cvs[0].size = -1), 'the size of CV 1 is not valid'],
+    [
+      'a bad application ID',
+      (b) => (b.cvs[2].applicationId = '../etc'),
+      'the application ID of CV 3 is not valid',
+    ],
+    ['an unknown kind', (b) => (b.cvs[0].kind = 'exe'), 'the file type of CV 1 is not valid'],
+    ['an unknown field', (b) => (b.cvs[0].bytes = {}), 'CV 1 has an unknown field (bytes)'],
+    [
+      'a CV of a job the file lacks',
+      (b) => (b.cvs[0].jobId = '4999999999'),
+      'CV 1 belongs to job 4999999999, which the backup lacks',
+    ],
+    ['a repeated CV', (b) => b.cvs.push({ ...b.cvs[0] }), 'CV 4 repeats application'],
+    ['CVs not a list', (b) => (b.cvs = {}), 'the list of CVs is not valid'],
+  ];
+
+  it.each(damagedCvCases)('refuses %s and changes nothing', async (_, edit, detail) => {
+    await seedWithCvs(db);
+    const before = await snapshot(db);
+    const data = JSON.parse(JSON.stringify(await backupWithCvs()));
+    // Other applications, so that an import that went through would show.
+    for (const cv of data.cvs) cv.applicationId = `7${cv.applicationId}`;
+    edit(data);
+    const result = parseBackup(JSON.stringify(data));
+    expect(result.ok).toBe(false);
+    if (result.ok) {
+      await importBackup(db, result.backup, NOW);
+      return;
+    }
+    expect(result.message).toContain(`This backup is damaged: ${detail}`);
+    expect(result.message).toMatch(/\.$/);
+    expect(result.message).not.toMatch(/zod|invalid_|expected|received|[[\]{}]/i);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('names the limit on the number of CVs', async () => {
+    const data = JSON.parse(JSON.stringify(await backupWithCvs()));
+    // Empty files, so that only the count is over a limit.
+    const cv = { ...data.cvs[0], content: '', size: 0 };
+    data.cvs = Array.from({ length: BACKUP_LIMITS.cvs + 1 }, () => cv);
+    expect(parseBackup(JSON.stringify(data))).toEqual({
+      ok: false,
+      message: 'This backup is too big to import: it has more than 250,000 CVs.',
+    });
+  });
+
+  it('an import that fails midway stores none of its CVs', async () => {
+    await seed(db);
+    const before = await snapshot(db);
+    const backup = await backupWithCvs();
+    const broken: BackupFile = {
+      ...backup,
+      // A record IndexedDB cannot store (a function cannot be cloned), after valid ones.
+      candidates: [
+        ...backup.candidates,
+        {
+          ...(backup.candidates[0] as CandidateRecord),
+          applicationId: '557',
+          extra: () => 1,
+        } as never,
+      ],
+    };
+    await expect(importBackup(db, broken, NOW)).rejects.toThrow();
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('an unparsed backup with a damaged file stores nothing', async () => {
+    await seed(db);
+    const before = await snapshot(db);
+    const backup = await backupWithCvs();
+    const [first] = backup.cvs ?? [];
+    if (!first) throw new Error('no CVs');
+    first.size += 1;
+    await expect(importBackup(db, backup, NOW)).rejects.toThrow(/does not match its size/);
     expect(await snapshot(db)).toEqual(before);
   });
 });

@@ -1,15 +1,24 @@
 /**
  * JSON backup of everything the recruiter has (jobs, candidates, reviews) and its import.
+ * Stored CVs go in only when asked (`includeCvs`): they are large, and personal documents.
  * A backup never holds secrets (the API key) or pull state. Import validates the whole file
  * before it touches the database, then merges it in one transaction: all or nothing.
  */
 // zod/mini: the same checks as full zod at a fraction of the bundle size.
 import { z } from 'zod/mini';
+import {
+  CV_TYPES,
+  type CvKind,
+  cvFilename,
+  MAX_FILENAME_BYTES,
+  MAX_FILENAME_CHARS,
+  sniffCv,
+} from '../cv/sniff';
 import { newJobRecord } from '../db/jobs';
 import { jobKeyRange } from '../db/keys';
 import type { PanelDb } from '../db/schema';
 import { issue, runInTransaction } from '../db/transaction';
-import type { CandidateRecord, JobRecord, ReviewRecord } from '../db/types';
+import type { CandidateRecord, CvRecord, JobRecord, ReviewRecord } from '../db/types';
 import { MAX_NOTES_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, normalizeTags } from '../review/review-store';
 // Not from ./csv: that would pull papaparse into every page that only backs up.
 import { localDate } from './local-date';
@@ -24,6 +33,8 @@ export const BACKUP_LIMITS = {
   jobs: 2_000,
   candidates: 250_000,
   reviews: 250_000,
+  /** Stored CVs; their files count towards `size` like everything else. */
+  cvs: 250_000,
   experiences: 500,
   text: 10_000,
   longText: 100_000,
@@ -37,24 +48,84 @@ export interface BackupFile {
   jobs: JobRecord[];
   candidates: CandidateRecord[];
   reviews: ReviewRecord[];
+  /** Only in a backup exported with `includeCvs`. */
+  cvs?: BackupCv[];
+}
+
+/** A stored CV in a backup: the record with its file as base64 instead of bytes. */
+export interface BackupCv extends Omit<CvRecord, 'bytes'> {
+  /** The file, standard base64 with padding. */
+  content: string;
+}
+
+export interface ExportOptions {
+  /** Adds the stored CVs (`cvs`); without it the file has no `cvs` field at all. */
+  includeCvs?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Base64, in pieces: one `String.fromCharCode(...)` over a multi-megabyte file would overflow
+// the call stack, and one binary string of it would double the memory for nothing.
+
+/** A multiple of 3 bytes, so every piece's base64 joins the next without padding. */
+const BASE64_CHUNK = 3 * 8192;
+
+/** Standard base64 with padding. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let at = 0; at < bytes.length; at += BASE64_CHUNK) {
+    const chunk = bytes.subarray(at, at + BASE64_CHUNK);
+    let binary = '';
+    for (let i = 0; i < chunk.length; i++) binary += String.fromCharCode(chunk[i] as number);
+    parts.push(btoa(binary));
+  }
+  return parts.join('');
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Strict standard base64 (what `bytesToBase64` writes); `null` for anything else. */
+export function base64ToBytes(value: string): Uint8Array | null {
+  if (value.length % 4 !== 0 || !BASE64.test(value)) return null;
+  let binary: string;
+  try {
+    binary = atob(value);
+  } catch {
+    return null;
+  }
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Export
 
-/** Everything cached, read in one transaction so the three lists agree with each other. */
-export async function exportBackup(db: PanelDb, now: number): Promise<BackupFile> {
-  const tx = db.transaction(['jobs', 'candidates', 'reviews'], 'readonly');
-  const [jobs, candidates, reviews] = await Promise.all([
+/**
+ * Everything cached, read in one transaction so the lists agree with each other. Stored CVs
+ * only with `includeCvs`; without it the file is exactly what it was before CVs existed.
+ */
+export async function exportBackup(
+  db: PanelDb,
+  now: number,
+  options: ExportOptions = {},
+): Promise<BackupFile> {
+  const includeCvs = options.includeCvs === true;
+  const tx = db.transaction(
+    includeCvs ? ['jobs', 'candidates', 'reviews', 'cvs'] : ['jobs', 'candidates', 'reviews'],
+    'readonly',
+  );
+  const [jobs, candidates, reviews, cvs] = await Promise.all([
     tx.objectStore('jobs').getAll(),
     tx.objectStore('candidates').getAll(),
     tx.objectStore('reviews').getAll(),
+    includeCvs ? tx.objectStore('cvs').getAll() : Promise.resolve([]),
   ]);
   await tx.done;
   // Records of a job that is gone cannot be shown, and would make the backup fail its own
   // import check; deleteJob removes them together, so this only guards against the unforeseen.
   const jobIds = new Set(jobs.map((job) => job.jobId));
-  return {
+  const backup: BackupFile = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: new Date(now).toISOString(),
@@ -62,6 +133,15 @@ export async function exportBackup(db: PanelDb, now: number): Promise<BackupFile
     candidates: candidates.filter((c) => jobIds.has(c.jobId)),
     reviews: reviews.filter((r) => jobIds.has(r.jobId)),
   };
+  if (includeCvs) {
+    backup.cvs = cvs
+      .filter((cv) => jobIds.has(cv.jobId))
+      .map(({ bytes, ...summary }) => ({
+        ...summary,
+        content: bytesToBase64(new Uint8Array(bytes)),
+      }));
+  }
+  return backup;
 }
 
 /** `applicant-panel-backup-2026-11-29.json`, the user's local date. */
@@ -136,6 +216,25 @@ const reviewSchema = z.strictObject({
   updatedAt: time,
 });
 
+const CV_KINDS = Object.keys(CV_TYPES) as [CvKind, ...CvKind[]];
+
+/**
+ * The file's `kind`, `mime` and `filename` only have to be well formed: the import derives
+ * the kind from the bytes (checkCvs), and the MIME type and the file name's extension from it.
+ * `content` is checked there too, once the sizes are known.
+ */
+const cvSchema = z.strictObject({
+  applicationId: applicationIdSchema,
+  jobId: jobIdSchema,
+  kind: z.enum(CV_KINDS),
+  mime: text,
+  filename: text,
+  size: z.int().check(z.nonnegative()),
+  fetchedAt: time,
+  creditsConsumed: amount,
+  content: z.string(),
+});
+
 const backupSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
@@ -143,6 +242,7 @@ const backupSchema = z.strictObject({
   jobs: z.array(jobSchema).check(z.maxLength(BACKUP_LIMITS.jobs)),
   candidates: z.array(candidateSchema).check(z.maxLength(BACKUP_LIMITS.candidates)),
   reviews: z.array(reviewSchema).check(z.maxLength(BACKUP_LIMITS.reviews)),
+  cvs: z.optional(z.array(cvSchema).check(z.maxLength(BACKUP_LIMITS.cvs))),
 });
 
 // Compile-time guard: a field added to a record type must be added to its schema too, or
@@ -157,7 +257,8 @@ const recordSchemasMatchTypes: [
   SameKeys<z.infer<typeof candidateSchema>, CandidateRecord>,
   SameKeys<z.infer<typeof reviewSchema>, ReviewRecord>,
   SameKeys<z.infer<typeof experienceSchema>, CandidateRecord['experiences'][number]>,
-] = [true, true, true, true];
+  SameKeys<z.infer<typeof cvSchema>, BackupCv>,
+] = [true, true, true, true, true];
 void recordSchemasMatchTypes;
 
 // ---------------------------------------------------------------------------------------------
@@ -206,6 +307,13 @@ const FIELD_LABEL: Record<string, string> = {
   notes: 'note',
   seenAt: 'seen date',
   updatedAt: 'last change date',
+  kind: 'file type',
+  mime: 'media type',
+  filename: 'file name',
+  size: 'size',
+  fetchedAt: 'download date',
+  creditsConsumed: 'credits used',
+  content: 'file',
 };
 
 /** What one entry of each list is called. */
@@ -215,7 +323,11 @@ const ITEM_NAME: Record<string, string> = {
   reviews: 'review',
   experiences: 'experience',
   tags: 'tag',
+  cvs: 'CV',
 };
+
+/** What a list is called where its key is not plain English. */
+const LIST_NAME: Record<string, string> = { cvs: 'CVs' };
 
 /** `the application ID of candidate 12`, `the title of experience 3 of candidate 12`. */
 function describePath(path: readonly PropertyKey[]): string {
@@ -227,7 +339,7 @@ function describePath(path: readonly PropertyKey[]): string {
       outerToInner.push(`${ITEM_NAME[key] ?? 'entry'} ${index + 1}`);
       i++;
     } else if (ITEM_NAME[key]) {
-      outerToInner.push(`the list of ${key}`);
+      outerToInner.push(`the list of ${LIST_NAME[key] ?? key}`);
     } else {
       outerToInner.push(`the ${FIELD_LABEL[key] ?? `"${key}" field`}`);
     }
@@ -254,7 +366,8 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
       );
     case 'too_big':
       if (issue.origin === 'array' && issue.path.length === 1) {
-        const list = String(issue.path[0]);
+        const key = String(issue.path[0]);
+        const list = LIST_NAME[key] ?? key;
         return `This backup is too big to import: it has more than ${Number(issue.maximum).toLocaleString('en-US')} ${list}.`;
       }
       return damaged(
@@ -296,6 +409,80 @@ function checkRelations(backup: BackupFile): string | null {
     }
     reviewIds.add(r.applicationId);
   }
+  const cvIds = new Set<string>();
+  for (const [i, cv] of (backup.cvs ?? []).entries()) {
+    if (!jobIds.has(cv.jobId)) {
+      return damaged(`CV ${i + 1} belongs to job ${cv.jobId}, which the backup lacks`);
+    }
+    if (cvIds.has(cv.applicationId)) {
+      return damaged(`CV ${i + 1} repeats application ${cv.applicationId}`);
+    }
+    cvIds.add(cv.applicationId);
+  }
+  return null;
+}
+
+/** The bytes parseBackup decoded, so importBackup does not decode each file a second time. */
+const decodedCvs = new WeakMap<BackupCv, Uint8Array>();
+
+/** Characters no file name may hold: see cleanName in cv/sniff.ts. */
+const UNSAFE_FILENAME =
+  /[\\/:*?"<>|\p{Cc}\p{Cf}]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+
+/**
+ * The file name kept when it is one cvFilename could have made for `kind` (within its limits,
+ * nothing unsafe, the kind's extension); otherwise rebuilt from the candidate's name, so a
+ * backup can never make a download pose as another type.
+ */
+function safeFilename(cv: BackupCv, kind: CvKind, fullName: string | undefined): string {
+  const name = cv.filename;
+  const fits =
+    name.endsWith(`.${CV_TYPES[kind].ext}`) &&
+    [...name].length <= MAX_FILENAME_CHARS &&
+    new TextEncoder().encode(name).length <= MAX_FILENAME_BYTES &&
+    !UNSAFE_FILENAME.test(name) &&
+    !/^[.\s]/.test(name);
+  return fits ? name : cvFilename(fullName ?? '', cv.applicationId, kind);
+}
+
+/**
+ * A CV entry as it will be stored: its file decoded and matching its size, its kind from the
+ * bytes (never from the file), the MIME type and file name's extension from that kind.
+ */
+function readCv(
+  cv: BackupCv,
+  fullNames: ReadonlyMap<string, string>,
+): { cv: BackupCv; bytes: Uint8Array } | 'not-base64' | 'wrong-size' {
+  const bytes = decodedCvs.get(cv) ?? base64ToBytes(cv.content);
+  if (!bytes) return 'not-base64';
+  if (bytes.length !== cv.size) return 'wrong-size';
+  const kind = sniffCv(bytes);
+  const checked: BackupCv = {
+    ...cv,
+    kind,
+    mime: CV_TYPES[kind].mime,
+    filename: safeFilename(cv, kind, fullNames.get(cv.applicationId)),
+  };
+  return { cv: checked, bytes };
+}
+
+function fullNamesOf(candidates: readonly CandidateRecord[]): Map<string, string> {
+  return new Map(candidates.map((c) => [c.applicationId, c.fullName]));
+}
+
+/** Each CV's file decoded and checked; the entries re-typed from their bytes. */
+function checkCvs(backup: BackupFile): string | null {
+  if (!backup.cvs) return null;
+  const fullNames = fullNamesOf(backup.candidates);
+  const checked: BackupCv[] = [];
+  for (const [i, cv] of backup.cvs.entries()) {
+    const read = readCv(cv, fullNames);
+    if (read === 'not-base64') return damaged(`the file of CV ${i + 1} is not valid`);
+    if (read === 'wrong-size') return damaged(`the file of CV ${i + 1} does not match its size`);
+    decodedCvs.set(read.cv, read.bytes);
+    checked.push(read.cv);
+  }
+  backup.cvs = checked;
   return null;
 }
 
@@ -335,7 +522,7 @@ export function parseBackup(text: string): ParseBackupResult {
     return { ok: false, message: first ? describeIssue(first, raw) : damaged('it cannot be read') };
   }
   const backup: BackupFile = parsed.data;
-  const relationProblem = checkRelations(backup);
+  const relationProblem = checkRelations(backup) ?? checkCvs(backup);
   if (relationProblem) return { ok: false, message: relationProblem };
   return { ok: true, backup };
 }
@@ -398,13 +585,37 @@ export interface ImportResult {
   jobs: number;
   candidates: number;
   reviews: number;
+  /** CVs of the backup stored; one already stored for the application is never replaced. */
+  cvs: number;
+}
+
+/** The backup's CVs as records to store: decoded, checked and typed by their bytes. */
+function cvRecordsOf(backup: BackupFile): CvRecord[] {
+  if (!backup.cvs) return [];
+  const fullNames = fullNamesOf(backup.candidates);
+  return backup.cvs.map((entry, i) => {
+    const read = readCv(entry, fullNames);
+    if (read === 'not-base64') throw new Error(damaged(`the file of CV ${i + 1} is not valid`));
+    if (read === 'wrong-size') {
+      throw new Error(damaged(`the file of CV ${i + 1} does not match its size`));
+    }
+    const { content: _content, ...summary } = read.cv;
+    // A buffer of exactly the file: a view into a larger one would store the rest too.
+    const { bytes } = read;
+    const buffer =
+      bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+        ? (bytes.buffer as ArrayBuffer)
+        : (bytes.slice().buffer as ArrayBuffer);
+    return { ...summary, bytes: buffer };
+  });
 }
 
 /**
- * Merges a parsed backup into the database in one transaction over jobs, candidates and
- * reviews: if anything fails, nothing of it is stored. Records are matched by their keys, so
+ * Merges a parsed backup into the database in one transaction over jobs, candidates, reviews
+ * and CVs: if anything fails, nothing of it is stored. Records are matched by their keys, so
  * importing the same file twice changes nothing the second time. Each touched job's
- * `cachedCount` is recounted from the store inside the transaction.
+ * `cachedCount` is recounted from the store inside the transaction. A CV is added only for an
+ * application with none stored: a stored CV is never replaced.
  */
 export async function importBackup(
   db: PanelDb,
@@ -413,18 +624,22 @@ export async function importBackup(
 ): Promise<ImportResult> {
   // A clock that ran ahead on the other machine must not make its edits win every merge.
   const reviewsIn = backup.reviews.map((r) => (r.updatedAt > now ? { ...r, updatedAt: now } : r));
-  const jobIds = [...new Set([...backup.jobs, ...backup.candidates].map((r) => r.jobId))];
+  // Decoded before the transaction opens: it would commit while idle on long work.
+  const cvsIn = cvRecordsOf(backup);
+  const jobIds = [...new Set([...backup.jobs, ...backup.candidates, ...cvsIn].map((r) => r.jobId))];
 
-  const tx = db.transaction(['jobs', 'candidates', 'reviews'], 'readwrite');
+  const tx = db.transaction(['jobs', 'candidates', 'reviews', 'cvs'], 'readwrite');
   return runInTransaction(tx, async () => {
     const jobs = tx.objectStore('jobs');
     const candidates = tx.objectStore('candidates');
     const reviews = tx.objectStore('reviews');
+    const cvs = tx.objectStore('cvs');
 
-    const [localJobs, localCandidates, localReviews] = await Promise.all([
+    const [localJobs, localCandidates, localReviews, storedCvs] = await Promise.all([
       Promise.all(jobIds.map((id) => issue(() => jobs.get(id)))),
       Promise.all(jobIds.map((id) => issue(() => candidates.getAll(jobKeyRange(id))))),
       Promise.all(reviewsIn.map((r) => issue(() => reviews.get(r.applicationId)))),
+      Promise.all(cvsIn.map((cv) => issue(() => cvs.getKey(cv.applicationId)))),
     ]);
 
     const mergedJobs = new Map<string, JobRecord>();
@@ -458,9 +673,17 @@ export async function importBackup(
       changedReviews.set(r.applicationId, merged);
     }
 
+    const newCvs = new Map<string, CvRecord>();
+    cvsIn.forEach((cv, i) => {
+      if (storedCvs[i] === undefined && !newCvs.has(cv.applicationId)) {
+        newCvs.set(cv.applicationId, cv);
+      }
+    });
+
     await Promise.all([
       ...[...changedCandidates.values()].map((c) => issue(() => candidates.put(c))),
       ...[...changedReviews.values()].map((r) => issue(() => reviews.put(r))),
+      ...[...newCvs.values()].map((cv) => issue(() => cvs.put(cv))),
     ]);
     // Counted after every write above, in the same transaction: the counts match the store.
     const counts = await Promise.all(
@@ -480,6 +703,7 @@ export async function importBackup(
       jobs: backup.jobs.length,
       candidates: backup.candidates.length,
       reviews: backup.reviews.length,
+      cvs: newCvs.size,
     };
   });
 }
