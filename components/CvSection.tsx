@@ -90,11 +90,10 @@ export function CvSection({ jobId, applicationId, fullName }: Props) {
             {t('cvStoredInfo', cvTypeLabel(cv.kind), formatSize(cv.size), cv.filename)}
           </p>
           <div class="actions">
-            {isViewableInline(cv.kind) && (
-              <button type="button" onClick={openCv}>
-                {t('cvOpen')}
-              </button>
-            )}
+            {/* Every kind opens in the CV tab: PDFs are shown there, the rest offered as a file. */}
+            <button type="button" onClick={openCv}>
+              {t('cvOpen')}
+            </button>
             <button type="button" onClick={() => void download()}>
               {t('cvDownload')}
             </button>

@@ -41,7 +41,14 @@ test('CVs: fetched once, typed by their bytes, viewable and downloadable offline
   await openCandidate(panel, 1);
   await panel.getByRole('button', { name: 'Get CV' }).click();
   await expect(panel.getByText(/Stored: Word document/)).toBeVisible({ timeout: 30_000 });
-  await expect(panel.getByRole('button', { name: 'Open CV' })).toHaveCount(0);
+  // Not viewable inline: the CV tab offers it as a download.
+  const [docTab] = await Promise.all([
+    ext.context.waitForEvent('page'),
+    panel.getByRole('button', { name: 'Open CV' }).click(),
+  ]);
+  await expect(docTab.getByText(/cannot show/)).toBeVisible();
+  await expect(docTab.locator('iframe')).toHaveCount(0);
+  await docTab.close();
   const [docx] = await Promise.all([
     panel.waitForEvent('download'),
     panel.getByRole('button', { name: 'Download CV' }).click(),
