@@ -34,13 +34,17 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
-import { linkedInPage } from '../tests/fixtures/linkedin';
+import {
+  CHROMIUM_PATH as CHROMIUM,
+  extensionArgs,
+  routeFakeLinkedIn,
+  routeLinkupToMock,
+} from '../tests/fixtures/chromium';
 import { MOCK_JOBS } from '../tests/mock-linkup/data';
 import { type MockLinkup, startMockLinkup } from '../tests/mock-linkup/server';
 import { BUILDS, type BuildSize, kB, measureBuild } from './bundle-size';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const KEY = 'test-key';
 const ACCOUNT = 'acc_demo';
 const JOB_10K = MOCK_JOBS.huge.jobId;
@@ -155,34 +159,10 @@ export async function launch(extDir: string, mock: MockLinkup): Promise<Bench> {
     headless: true,
     viewport: PANEL_VIEWPORT,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${extDir}`,
-      `--load-extension=${extDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-    ],
+    args: extensionArgs(extDir),
   });
-  await context.route('https://api.linkupapi.com/**', async (route) => {
-    const url = new URL(route.request().url());
-    try {
-      const response = await route.fetch({
-        url: `${mock.url}${url.pathname}${url.search}`,
-        timeout: 120_000,
-      });
-      await route.fulfill({ response });
-    } catch {
-      await route.abort('connectionreset').catch(() => {});
-    }
-  });
-  await context.route(/^https:\/\/([a-z0-9-]+\.)?linkedin\.com\//, (route) =>
-    route.fulfill({ contentType: 'text/html', body: linkedInPage(route.request().url()) }),
-  );
+  await routeLinkupToMock(context, mock.url);
+  await routeFakeLinkedIn(context);
   await context.addInitScript({ content: NAME_SHIM });
   await context.addInitScript(panelProbe);
   const worker = async () =>

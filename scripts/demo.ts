@@ -20,7 +20,8 @@ import {
   type Page,
   type Worker,
 } from '@playwright/test';
-import { jobTitle, linkedInPage } from '../tests/fixtures/linkedin';
+import { extensionArgs, routeFakeLinkedIn } from '../tests/fixtures/chromium';
+import { jobTitle } from '../tests/fixtures/linkedin';
 import { getJobCandidates, type RawCandidate } from '../tests/mock-linkup/data';
 import {
   DEFAULT_CREDITS,
@@ -371,20 +372,8 @@ async function main() {
           // Headed: the window keeps its natural size; every screenshot sets its own viewport.
           viewport: options.headless ? OPTIONS_VIEWPORT : null,
           ignoreDefaultArgs: ['--disable-extensions'],
-          args: [
-            `--disable-extensions-except=${BUILD_DIR}`,
-            `--load-extension=${BUILD_DIR}`,
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--no-default-browser-check',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            // Nothing resolves but loopback: no request can leave the machine.
-            '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-          ],
+          // Nothing resolves but loopback: no request can leave the machine.
+          args: extensionArgs(BUILD_DIR),
         });
       } catch (error) {
         throw new DemoError(
@@ -396,9 +385,7 @@ async function main() {
       }
       const ctx = context;
       // LinkedIn itself is never contacted: every LinkedIn URL gets a fake page.
-      await ctx.route(/^https?:\/\/([a-z0-9-]+\.)?linkedin\.com\//, (route) =>
-        route.fulfill({ contentType: 'text/html', body: linkedInPage(route.request().url()) }),
-      );
+      await routeFakeLinkedIn(ctx);
       const worker = await extensionWorker(ctx);
       const extensionId = new URL(worker.url()).host;
       info(`extension ${extensionId} loaded`);

@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
-import { linkedInPage } from '../fixtures/linkedin';
+import {
+  CHROMIUM_PATH,
+  extensionArgs,
+  routeFakeLinkedIn,
+  routeLinkupToMock,
+} from '../fixtures/chromium';
 import { type MockLinkup, startMockLinkup } from '../mock-linkup/server';
 
 export const CHROME_BUILD = resolve(import.meta.dirname, '../../.output/chrome-mv3');
@@ -37,41 +42,14 @@ export async function launch(
   const ownsMock = !options.mock;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'ap-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-    ],
+    args: extensionArgs(CHROME_BUILD),
   });
   let online = true;
-  await context.route('https://api.linkupapi.com/**', async (route) => {
-    const request = route.request();
-    const url = new URL(request.url());
-    if (!online) return route.abort('internetdisconnected');
-    try {
-      const response = await route.fetch({
-        url: `${mock.url}${url.pathname}${url.search}`,
-        timeout: 120_000,
-      });
-      await route.fulfill({ response });
-    } catch {
-      // The mock dropped the connection (a fault) or is gone: the worker sees a network error.
-      await route.abort('connectionreset').catch(() => {});
-    }
-  });
-  await context.route(/^https:\/\/([a-z0-9-]+\.)?linkedin\.com\//, (route) =>
-    route.fulfill({ contentType: 'text/html', body: linkedInPage(route.request().url()) }),
-  );
+  await routeLinkupToMock(context, mock.url, () => online);
+  await routeFakeLinkedIn(context);
 
   const worker = async () =>
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
