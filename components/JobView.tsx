@@ -117,7 +117,8 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
       });
     }
     if (!isPullActive(pull)) onCreditsChanged();
-    setAlerts(next);
+    // Replace only the pull's own alerts: a CV or freshness alert stays until dismissed.
+    setAlerts((a) => [...a.filter((x) => !/^(pull|skipped)/.test(x.id)), ...next]);
   }, [pull?.status, pull?.updatedAt]);
 
   const matched = useMemo(
@@ -215,7 +216,11 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
     try {
       const result = await pageApi.pull(jobId);
       if (!result.ok) setAlerts([alertFor('pull', result.error)]);
-      else data.setPull(result.value);
+      else {
+        const answer = result.value;
+        // A progress broadcast may already be newer than this answer.
+        data.setPull((cur) => (cur && cur.updatedAt >= answer.updatedAt ? cur : answer));
+      }
     } catch {
       setAlerts([{ id: 'bg', message: t('panelBackgroundNoAnswer') }]);
     } finally {
@@ -226,8 +231,15 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
   async function checkNew() {
     setBusy(true);
     setNotice(null);
-    const result = await pageApi.checkNew(jobId);
-    setBusy(false);
+    let result: Awaited<ReturnType<typeof pageApi.checkNew>>;
+    try {
+      result = await pageApi.checkNew(jobId);
+    } catch {
+      setAlerts((a) => [...a, { id: 'check-bg', message: t('panelBackgroundNoAnswer') }]);
+      return;
+    } finally {
+      setBusy(false);
+    }
     if (!result.ok) {
       setAlerts([alertFor('check', result.error)]);
       return;

@@ -10,7 +10,14 @@ export default defineBackground(() => {
     void service.onActivated(tabId, windowId);
   });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    void service.onTabUpdated(tabId, change.url, tab.windowId);
+    // Without the tabs permission a move to a non-LinkedIn page carries no URL at all: the
+    // tab's own (empty) URL is the sign that it left LinkedIn.
+    if (change.status === 'loading' || change.url !== undefined) {
+      void service.onTabUpdated(tabId, tab.url, tab.windowId);
+    }
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    void service.adoptOpenTabs();
   });
   browser.tabs.onRemoved.addListener((tabId, { windowId }) => {
     void service.onTabRemoved(tabId, windowId);

@@ -87,3 +87,14 @@ test('the badge marks a detected job, then shows its cached count with when it w
   await expect.poll(async () => (await badge()).text).toBe('3');
   expect((await badge()).title).toMatch(/3 cached candidates of job 4000000003, pulled /);
 });
+
+test('a tab that leaves LinkedIn for another site no longer counts as showing the job', async ({
+  ext,
+}) => {
+  const linkedin = await ext.openLinkedIn('https://www.linkedin.com/jobs/view/4341315847/');
+  const panel = await ext.openPanel();
+  await expect(panel.locator('header')).toContainText('4341315847');
+  // Any other site (here the loopback mock): no tabs permission, so no URL in the update.
+  await linkedin.goto(`${ext.mock.url}/v2/credits`);
+  await expect(panel.locator('header')).toContainText('No job selected');
+});

@@ -254,6 +254,64 @@ describe('PullManager', () => {
     expect(fresh.map((c) => c.rank)).toEqual([20, 21, 22, 23, 24, 25, 26, 27, 28, 29]);
   });
 
+  it('cancelling a queued pull says so at once, without waiting for the pull ahead', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const { client, calls } = fakeLinkup(100, {
+      0: async (offset, count) => {
+        await gate;
+        return fakeLinkup(100).client.getCandidates({ jobId: 'x', offset, count });
+      },
+    });
+    const m = manager(client);
+    m.start('4000000001');
+    m.start('4000000002');
+    expect(m.cancel('4000000002')).toBe(true);
+    expect(views.at(-1)).toMatchObject({ jobId: '4000000002', status: 'cancelled' });
+    release();
+    await m.idle();
+    expect(calls.map((c) => c.offset)).toEqual([0]);
+    expect(await getCandidates(db, '4000000002')).toHaveLength(0);
+  });
+
+  it('a page that says "more" without a next offset stops the pull but marks nothing no longer listed', async () => {
+    const first = manager(fakeLinkup(30).client);
+    first.start('4000000030');
+    await first.idle();
+    const odd = fakeLinkup(30, {
+      0: (offset) => ({
+        candidates: [candidate(offset)],
+        skipped: 0,
+        offset,
+        totalResults: 1,
+        totalAvailable: 30,
+        nextOffset: null,
+        hasMore: true,
+        creditsConsumed: 1,
+      }),
+    });
+    const second = manager(odd.client, { newId: () => 'pull-2' });
+    second.start('4000000030');
+    await second.idle();
+    expect(odd.calls).toHaveLength(1);
+    const all = await getCandidates(db, '4000000030');
+    expect(all.filter((c) => c.noLongerListed)).toHaveLength(0);
+  });
+
+  it('Cancel while the credit guard asks stops the pull', async () => {
+    const { client, calls } = fakeLinkup(1000);
+    const m = manager(client, { creditGuard: async () => 50 });
+    m.start('4000001000');
+    await expect.poll(() => views.at(-1)?.status).toBe('paused');
+    m.cancel('4000001000');
+    await m.idle();
+    expect(calls).toHaveLength(1);
+    expect(views.at(-1)?.status).toBe('cancelled');
+    expect(await getCandidates(db, '4000001000')).toHaveLength(100);
+  });
+
   it('a paused pull survives a worker restart and can be continued', async () => {
     await putPull(db, {
       jobId: '4000001000',

@@ -4,6 +4,7 @@ import { cvErrorInfo } from '../cv/messages';
 import { ensureJob, getJob } from '../db/jobs';
 import { getPanelDb } from '../db/open';
 import { recordCredits } from '../db/pulls-write';
+import { detectJobFromUrl } from '../linkedin/detect';
 import { toErrorInfo } from '../linkup/errors';
 import { RequestQueue } from '../linkup/queue';
 import { withRetry } from '../linkup/retry';
@@ -73,7 +74,7 @@ export class BackgroundService {
    */
   private keepAliveWhileBusy() {
     setInterval(() => {
-      if (this.queue.pending > 0) void browser.runtime.getPlatformInfo();
+      if (this.queue.pending > 0 || this.pulls.busy) void browser.runtime.getPlatformInfo();
     }, 20_000);
   }
 
@@ -147,9 +148,9 @@ export class BackgroundService {
 
   async onTabUpdated(tabId: number, url: string | undefined, windowId: number) {
     await this.loaded;
-    // Only a committed move away from LinkedIn clears the tab; LinkedIn's own navigation is
-    // reported by the content script, which reads the final URL.
-    if (url === undefined || isLinkedInUrl(url)) return;
+    // Only a move away from LinkedIn clears the tab (its URL is then hidden from us, or not
+    // LinkedIn's); LinkedIn's own navigation is reported by the content script.
+    if (isLinkedInUrl(url)) return;
     if (this.tabs.forget(tabId)) {
       await this.save();
       await this.badgeFor(tabId, null);
@@ -165,6 +166,23 @@ export class BackgroundService {
     }
   }
 
+  /**
+   * After an install or update, LinkedIn tabs already open have no content script (and
+   * session storage was cleared): read their jobs from their URLs until they report.
+   */
+  async adoptOpenTabs() {
+    await this.loaded;
+    const tabs = await browser.tabs.query({ url: '*://*.linkedin.com/*' });
+    for (const tab of tabs) {
+      if (tab.id === undefined || !isLinkedInUrl(tab.url)) continue;
+      const jobId = detectJobFromUrl(tab.url ?? '')?.jobId ?? null;
+      if (tab.active) this.tabs.activate(tab.id, tab.windowId, Date.now());
+      this.tabs.report(tab.id, tab.windowId, jobId, null, Date.now());
+      await this.badgeFor(tab.id, jobId);
+    }
+    await this.save();
+  }
+
   async currentJob(windowId: number): Promise<CurrentJob> {
     await this.loaded;
     const tab = this.tabs.currentFor(windowId);
@@ -177,9 +195,8 @@ export class BackgroundService {
   onMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined {
     const id = browser.runtime.id;
     if (isLinkedInContentScript(sender, id)) {
-      // A content script can report a job and nothing else.
-      void this.onJobDetected(message, sender);
-      return undefined;
+      // A content script can report a job and nothing else; the answer only says it arrived.
+      return this.onJobDetected(message, sender).then(() => true);
     }
     if (!isExtensionPage(sender, id, browser.runtime.getURL('/'))) return undefined;
     const parsed = pageRequestSchema.safeParse(message);
@@ -194,7 +211,10 @@ export class BackgroundService {
       case 'pull':
         return ok(await this.pullView(request.jobId, true));
       case 'cancel-pull':
-        this.pulls.cancel(request.jobId);
+        // A pull paused at the credit guard before the worker restarted lives only in the
+        // database: stopping it is the guard's "Stop".
+        if (!this.pulls.cancel(request.jobId))
+          return ok(await this.pulls.decide(request.jobId, false));
         return ok(await this.pullView(request.jobId, false));
       case 'pull-decision':
         return ok(await this.pulls.decide(request.jobId, request.proceed));
@@ -236,14 +256,15 @@ export class BackgroundService {
   }
 
   /**
-   * "Check for new applicants": the smallest request there is (count 1, at most 1 credit)
+   * "Check for new applicants": the smallest request that costs 1 credit (count 10)
    * reads the job's total without touching the cache.
    */
   private async checkNew(jobId: string) {
     const client = await savedClient();
     const db = await getPanelDb();
     const page = await withRetry(() =>
-      this.queue.run(() => client.getCandidates({ jobId, offset: 0, count: 1 })),
+      // 10, not 1: the same single credit, and every page size stays a multiple of 10.
+      this.queue.run(() => client.getCandidates({ jobId, offset: 0, count: 10 })),
     );
     await recordCredits(db, jobId, page.creditsConsumed);
     if (page.creditsConsumed > 0) await this.countCredits(page.creditsConsumed);

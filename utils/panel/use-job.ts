@@ -23,7 +23,7 @@ export interface JobData {
   /** The job record has been read once: counts can be shown (never a "0" that is not true). */
   ready: boolean;
   pull: PullView | null;
-  setPull: (pull: PullView | null) => void;
+  setPull: (pull: PullView | null | ((current: PullView | null) => PullView | null)) => void;
   reload: () => void;
 }
 
@@ -79,10 +79,13 @@ export function useJob(jobId: string): JobData {
         ]);
         if (mine !== generation.current) return;
         setJob(j);
-        if (added.length > 0) {
+        // An applicant can move to a later page while LinkedIn's list shifts: never list twice.
+        const shown = new Set(current.candidates.map((c) => c.applicationId));
+        const fresh = added.filter((c) => !shown.has(c.applicationId));
+        if (fresh.length > 0) {
           setRows({
-            candidates: [...current.candidates, ...added],
-            texts: [...current.texts, ...added.map(searchTextOf)],
+            candidates: [...current.candidates, ...fresh],
+            texts: [...current.texts, ...fresh.map(searchTextOf)],
           });
         }
         lastReload.current = Date.now();

@@ -50,6 +50,11 @@ export class PullManager {
 
   constructor(private readonly deps: PullDeps) {}
 
+  /** A pull is fetching or waiting its turn (a pause for the credit guard is not busy). */
+  get busy(): boolean {
+    return [...this.active.values()].some((a) => a.view.status !== 'paused');
+  }
+
   view(jobId: string): PullView | null {
     return this.active.get(jobId)?.view ?? null;
   }
@@ -77,6 +82,10 @@ export class PullManager {
     if (!entry) return false;
     entry.controller.abort();
     entry.decide?.(false);
+    // A queued pull has fetched nothing: say so now, not when the pull ahead of it ends.
+    if (entry.view.status === 'queued') {
+      this.publish(entry, { ...entry.view, status: 'cancelled', updatedAt: this.deps.now() });
+    }
     return true;
   }
 
@@ -170,6 +179,7 @@ export class PullManager {
       this.publish(entry, this.viewOf(pull, 'running', null));
 
       let hasMore = true;
+      let exhausted = false;
       while (hasMore) {
         const offset = pull.nextOffset;
         const page = await withRetry(
@@ -194,7 +204,10 @@ export class PullManager {
         );
         const received = page.candidates.length + page.skipped;
         const advanced = page.nextOffset ?? offset + received;
+        // Stop on an empty page or a missing next offset too (never loop), but only a page
+        // that says "no more" makes the pull complete (and marks the rest no longer listed).
         hasMore = page.hasMore && page.nextOffset !== null && received > 0;
+        exhausted = !page.hasMore;
         const at = deps.now();
         pull = {
           ...pull,
@@ -226,6 +239,9 @@ export class PullManager {
             pull = { ...pull, status: 'paused' };
             await putPull(db, pull);
             const proceed = await new Promise<boolean>((resolve) => {
+              // Cancel may come before or during the question: both mean "stop".
+              if (signal.aborted) return resolve(false);
+              signal.addEventListener('abort', () => resolve(false), { once: true });
               entry.decide = resolve;
               this.publish(entry, view);
             });
@@ -239,7 +255,7 @@ export class PullManager {
       }
       const end = deps.now();
       pull = { ...pull, status: 'done', updatedAt: end };
-      const { noLongerListed } = await finishPull(db, { pull, complete: true, now: end });
+      const { noLongerListed } = await finishPull(db, { pull, complete: exhausted, now: end });
       deps.onData(jobId);
       this.publish(entry, { ...this.viewOf(pull, 'done', null), noLongerListed });
     } catch (error) {
@@ -247,7 +263,8 @@ export class PullManager {
       const status = info.kind === 'cancelled' ? 'cancelled' : 'failed';
       const end = deps.now();
       pull = { ...pull, status, updatedAt: end, error: { kind: info.kind, message: info.message } };
-      await finishPull(db, { pull, complete: false, now: end });
+      // Even if the final write fails (disk full), the panel must learn that the pull ended.
+      await finishPull(db, { pull, complete: false, now: end }).catch(() => {});
       deps.onData(jobId);
       this.publish(entry, this.viewOf(pull, status, status === 'cancelled' ? null : info));
     } finally {
