@@ -300,6 +300,28 @@ describe('PullManager', () => {
     expect(all.filter((c) => c.noLongerListed)).toHaveLength(0);
   });
 
+  it('an API that says "more" without moving forward fails the pull instead of billing forever', async () => {
+    const stuck = fakeLinkup(300, {
+      1: (offset) => ({
+        candidates: [candidate(offset)],
+        skipped: 0,
+        offset,
+        totalResults: 1,
+        totalAvailable: 300,
+        nextOffset: offset,
+        hasMore: true,
+        creditsConsumed: 1,
+      }),
+    });
+    const m = manager(stuck.client);
+    m.start('4000000300');
+    await m.idle();
+    expect(stuck.calls.map((c) => c.offset)).toEqual([0, 100]);
+    expect(views.at(-1)?.error?.kind).toBe('invalid-response');
+    // Both pages that came back are kept.
+    expect(await getCandidates(db, '4000000300')).toHaveLength(101);
+  });
+
   it('Cancel while the credit guard asks stops the pull', async () => {
     const { client, calls } = fakeLinkup(1000);
     const m = manager(client, { creditGuard: async () => 50 });

@@ -1,19 +1,11 @@
 import type { Browser } from 'wxt/browser';
+import { linkedInUrl } from '../linkedin/detect';
 
 type Sender = Browser.runtime.MessageSender;
 
-/** LinkedIn's own hosts: linkedin.com and its subdomains, nothing that merely contains it. */
+/** LinkedIn's own hosts: the content script's rule (utils/linkedin), nothing wider. */
 export function isLinkedInUrl(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    const { protocol, hostname } = new URL(url);
-    return (
-      (protocol === 'https:' || protocol === 'http:') &&
-      (hostname === 'linkedin.com' || hostname.endsWith('.linkedin.com'))
-    );
-  } catch {
-    return false;
-  }
+  return !!url && linkedInUrl(url) !== null;
 }
 
 /** Our own side panel or options page (also when opened as a tab). */

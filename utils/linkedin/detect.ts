@@ -39,7 +39,7 @@ export interface DetectedJob {
 const valid = (id: string | null | undefined): string | null => (id && JOB_ID.test(id) ? id : null);
 
 /** LinkedIn's own hosts only: `linkedin.com.evil.test` and `evil.test/?linkedin.com` are not. */
-function parse(url: string): { u: URL; path: string[] } | null {
+export function linkedInUrl(url: string): URL | null {
   let u: URL;
   try {
     u = new URL(url);
@@ -47,12 +47,15 @@ function parse(url: string): { u: URL; path: string[] } | null {
     return null;
   }
   const host = u.hostname.replace(/\.$/, '');
-  if (
-    (u.protocol !== 'https:' && u.protocol !== 'http:') ||
-    (host !== 'linkedin.com' && !host.endsWith('.linkedin.com'))
-  ) {
-    return null;
-  }
+  const ok =
+    (u.protocol === 'https:' || u.protocol === 'http:') &&
+    (host === 'linkedin.com' || host.endsWith('.linkedin.com'));
+  return ok ? u : null;
+}
+
+function parse(url: string): { u: URL; path: string[] } | null {
+  const u = linkedInUrl(url);
+  if (!u) return null;
   const path = u.pathname.toLowerCase().split('/').filter(Boolean);
   // Email links (`/comm/`, seen 2026-08) and LinkedIn Lite (`/mwlite/`, legacy, seen 2026-08)
   // wrap the ordinary routes.

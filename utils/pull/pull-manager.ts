@@ -5,7 +5,7 @@ import type { PanelDb } from '../db/schema';
 import type { PullRecord } from '../db/types';
 import type { LinkupClient } from '../linkup/client';
 import { type ErrorInfo, LinkupError, toErrorInfo } from '../linkup/errors';
-import { PAGE_SIZE } from '../linkup/pagination';
+import { PAGE_SIZE, pageThrough } from '../linkup/pagination';
 import type { RequestQueue } from '../linkup/queue';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, withRetry } from '../linkup/retry';
 import type { PullView } from '../messages';
@@ -178,11 +178,11 @@ export class PullManager {
       await putPull(db, pull);
       this.publish(entry, this.viewOf(pull, 'running', null));
 
-      let hasMore = true;
-      let exhausted = false;
-      while (hasMore) {
-        const offset = pull.nextOffset;
-        const page = await withRetry(
+      // One pagination rule for the whole extension: pageThrough follows next_offset, stops on
+      // an empty page, and refuses an API that says "more" without moving forward (which
+      // would loop and bill forever).
+      const fetchPage = (offset: number) =>
+        withRetry(
           () =>
             deps.queue.run(
               () => client.getCandidates({ jobId, offset, count: pull.pageSize }, signal),
@@ -202,11 +202,14 @@ export class PullManager {
               }),
           },
         );
+      let exhausted = false;
+      for await (const page of pageThrough(fetchPage, pull.nextOffset)) {
+        const offset = page.offset;
         const received = page.candidates.length + page.skipped;
         const advanced = page.nextOffset ?? offset + received;
-        // Stop on an empty page or a missing next offset too (never loop), but only a page
-        // that says "no more" makes the pull complete (and marks the rest no longer listed).
-        hasMore = page.hasMore && page.nextOffset !== null && received > 0;
+        const hasMore = page.hasMore && page.nextOffset !== null && received > 0;
+        // Only a page that says "no more" makes the pull complete (and marks the rest no
+        // longer listed); a stop for any other reason leaves them as they were.
         exhausted = !page.hasMore;
         const at = deps.now();
         pull = {
