@@ -10,6 +10,7 @@
  * service worker, e2e scripts) use the `/__mock/*` control endpoints.
  */
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { cvAnswerFor } from './cv';
 import {
@@ -148,6 +149,12 @@ export interface MockLinkupOptions {
   /** Answer 429 RATE_LIMITED (with Retry-After) beyond `limit` requests per key per window. */
   rateLimit?: { limit: number; windowMs: number };
   /**
+   * Also serve the API over HTTPS with this key and certificate (PEM), on a second random
+   * port: a browser told to resolve api.linkupapi.com to loopback then reaches the mock
+   * directly, with no interception in between (the benchmark does).
+   */
+  tls?: { key: string; cert: string };
+  /**
    * Generate and cache every seeded job before listening (~1 s on two cores), so the first
    * pages answer as fast as later ones: for benchmarks. Default false (jobs generate lazily).
    */
@@ -194,6 +201,8 @@ export interface MockLinkup {
   /** e.g. `http://127.0.0.1:47831` (no trailing slash). */
   readonly url: string;
   readonly port: number;
+  /** The HTTPS port when started with `tls`, else null. */
+  readonly tlsPort: number | null;
   close(): Promise<void>;
   /** Replaces the current faults (and restarts their counters). Throws on an invalid value. */
   setFaults(f: Faults): void;
@@ -997,7 +1006,7 @@ export async function startMockLinkup(opts: MockLinkupOptions = {}): Promise<Moc
     for (const [jobId, size] of jobSizes) getJobCandidatesJson(jobId, 0, size);
   }
 
-  const server = http.createServer((req, res) => {
+  const handler: http.RequestListener = (req, res) => {
     onRequest(req, res).catch((err: unknown) => {
       if (err instanceof HttpError) {
         send(req, res, json(err.status, { ok: false, error: err.message }));
@@ -1006,30 +1015,40 @@ export async function startMockLinkup(opts: MockLinkupOptions = {}): Promise<Moc
       console.error('[mock-linkup] handler failed:', err);
       send(req, res, errorAnswer('INTERNAL_ERROR', null, 'The mock failed; see its console'));
     });
-  });
-  server.keepAliveTimeout = 5_000;
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
+  };
+  const listen = (srv: http.Server, at: number) =>
+    new Promise<number>((resolve, reject) => {
+      srv.keepAliveTimeout = 5_000;
+      srv.once('error', reject);
+      srv.listen(at, host, () => {
+        srv.off('error', reject);
+        resolve((srv.address() as AddressInfo).port);
+      });
     });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const server = http.createServer(handler);
+  const port = await listen(server, opts.port ?? 0);
+  const tlsServer = opts.tls ? https.createServer(opts.tls, handler) : null;
+  const tlsPort = tlsServer ? await listen(tlsServer, 0) : null;
 
   const handle: MockLinkup = {
     url: `http://${host}:${port}`,
     port,
+    tlsPort,
     async close() {
       if (closed) return;
       closed = true;
       for (const t of timers) clearTimeout(t);
       timers.clear();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await Promise.all(
+        [server, tlsServer].map(
+          (srv) =>
+            srv &&
+            new Promise<void>((resolve) => {
+              srv.close(() => resolve());
+              srv.closeAllConnections();
+            }),
+        ),
+      );
     },
     setFaults,
     clearFaults: () => setFaults({}),

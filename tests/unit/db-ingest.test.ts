@@ -5,7 +5,7 @@ import { countCandidates, getCandidate, getCandidates } from '@/utils/db/candida
 import { getJob } from '@/utils/db/jobs';
 import { openPanelDb } from '@/utils/db/open';
 import { getPull } from '@/utils/db/pulls';
-import { finishPull, recordCredits, writePage } from '@/utils/db/pulls-write';
+import { finishPull, readKnown, recordCredits, writePage } from '@/utils/db/pulls-write';
 import type { PanelDb } from '@/utils/db/schema';
 import type { PullRecord } from '@/utils/db/types';
 import type { ApiCandidate } from '@/utils/linkup/types';
@@ -86,15 +86,20 @@ function page(
 async function snapshot(db: PanelDb) {
   return {
     jobs: await db.getAll('jobs'),
-    candidates: await db.getAll('candidates'),
+    candidateChunks: await db.getAll('candidateChunks'),
     pulls: await db.getAll('pulls'),
   };
 }
 
+/** Every stored version of the job's applicants, read from the chunks without the fold. */
+async function storedVersions(db: PanelDb, jobId: string) {
+  const chunks = await db.getAll('candidateChunks');
+  return chunks.filter((ch) => ch.jobId === jobId).flatMap((ch) => ch.candidates);
+}
+
 /** The job's cachedCount, the count query, the store's own count and the list all agree. */
 async function expectCountsMatch(db: PanelDb, jobId: string) {
-  const all = await db.getAll('candidates');
-  const stored = all.filter((c) => c.jobId === jobId).length;
+  const stored = new Set((await storedVersions(db, jobId)).map((c) => c.applicationId)).size;
   const job = await getJob(db, jobId);
   expect(job?.cachedCount ?? 0).toBe(stored);
   expect(await countCandidates(db, jobId)).toBe(stored);
@@ -169,9 +174,8 @@ describe('writePage', () => {
     expect(job.cachedCount).toBe(21);
     expect(await expectCountsMatch(db, JOB)).toBe(21);
 
-    const all = await db.getAll('candidates');
-    const keys = all.map((c) => `${c.jobId}/${c.applicationId}`);
-    expect(new Set(keys).size).toBe(keys.length);
+    const listed = (await getCandidates(db, JOB)).map((c) => c.applicationId);
+    expect(new Set(listed).size).toBe(listed.length);
 
     // ['new', a9, a10, a11, a12, ...] at offset 10.
     expect(await getCandidate(db, JOB, 'a12')).toMatchObject({
@@ -248,7 +252,7 @@ describe('writePage', () => {
     await expect(
       writePage(db, { ...page(JOB, 'p1', ids(0, 3)), pull: pullOf('999', 'p1') }),
     ).rejects.toThrow(/job/);
-    expect(await snapshot(db)).toEqual({ jobs: [], candidates: [], pulls: [] });
+    expect(await snapshot(db)).toEqual({ jobs: [], candidateChunks: [], pulls: [] });
   });
 });
 
@@ -309,14 +313,14 @@ describe('a page that fails midway leaves nothing of itself', () => {
 
   it('a transaction aborted after its writes were issued', async () => {
     const before = await storeFirstPage();
-    const count = IDBObjectStore.prototype.count;
-    vi.spyOn(IDBObjectStore.prototype, 'count').mockImplementation(function (
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
       this: IDBObjectStore,
-      ...args: Parameters<IDBObjectStore['count']>
+      ...args: Parameters<IDBObjectStore['put']>
     ) {
-      const request = count.apply(this, args);
+      const request = put.apply(this, args);
       // As the browser does on a quota or I/O failure: every pending request fails.
-      this.transaction.abort();
+      if (this.name === 'pulls') this.transaction.abort();
       return request;
     });
 
@@ -333,7 +337,7 @@ describe('a page that fails midway leaves nothing of itself', () => {
     const candidates = ids(0, 10).map((id) => candidate(id));
     (candidates[4] as unknown as Record<string, unknown>).experiences = [Symbol('x')];
     await expect(writePage(db, { ...page(JOB, 'p1', []), candidates })).rejects.toThrow();
-    expect(await snapshot(db)).toEqual({ jobs: [], candidates: [], pulls: [] });
+    expect(await snapshot(db)).toEqual({ jobs: [], candidateChunks: [], pulls: [] });
   });
 
   it('the database stays usable after a failed page', async () => {
@@ -410,6 +414,83 @@ describe('finishPull', () => {
     await finishPull(db, { pull: pullOf(JOB, 'p2'), complete: true, now: 3000 });
     expect((await getCandidates(db, '777')).every((c) => !c.noLongerListed)).toBe(true);
     expect(await getJob(db, '777')).toMatchObject({ lastCompletePullAt: null });
+  });
+});
+
+describe('chunks', () => {
+  it('a page is one chunk, written without touching the chunks before it', async () => {
+    await writePage(db, page(JOB, 'p1', ids(0, 10), { now: 1000 }));
+    const first = await db.getAll('candidateChunks');
+    await writePage(db, page(JOB, 'p2', ids(0, 10), { now: 2000 }));
+    const chunks = await db.getAll('candidateChunks');
+    expect(chunks.map((ch) => ch.seq)).toEqual([0, 1]);
+    expect(chunks[0]).toEqual(first[0]);
+    // The later version wins, first seen where the earlier one was.
+    expect(await getCandidate(db, JOB, 'a4')).toMatchObject({
+      lastPullId: 'p2',
+      firstSeenAt: 1000,
+      lastSeenAt: 2000,
+    });
+    await expectCountsMatch(db, JOB);
+  });
+
+  it('a pull that ends rewrites superseded versions as chunks in LinkedIn order', async () => {
+    await writePage(db, page(JOB, 'p1', ids(0, 150), { now: 1000 }));
+    await writePage(db, page(JOB, 'p2', ids(0, 40).reverse(), { now: 2000 }));
+    expect(await db.count('candidateChunks')).toBe(2);
+    const listed = await getCandidates(db, JOB);
+
+    await finishPull(db, { pull: pullOf(JOB, 'p2'), complete: false, now: 3000 });
+
+    const chunks = await db.getAll('candidateChunks');
+    expect(chunks.map((ch) => [ch.seq, ch.candidates.length])).toEqual([
+      [0, 100],
+      [1, 50],
+    ]);
+    const stored = chunks.flatMap((ch) => ch.candidates);
+    expect(stored).toEqual(listed);
+    expect(stored.map((c) => c.rank)).toEqual([...stored.map((c) => c.rank)].sort((a, b) => a - b));
+    expect(await getJob(db, JOB)).toMatchObject({ cachedCount: 150 });
+  });
+
+  it('a first pull that ends with nothing to mark leaves its chunks as written', async () => {
+    await writePage(db, page(JOB, 'p1', ids(0, 10), { now: 1000 }));
+    await writePage(db, page(JOB, 'p1', ids(10, 20), { offset: 10, now: 1000 }));
+    const before = await db.getAll('candidateChunks');
+    await finishPull(db, { pull: pullOf(JOB, 'p1'), complete: true, now: 2000 });
+    expect(await db.getAll('candidateChunks')).toEqual(before);
+  });
+
+  it('a pull passing what it knows writes exactly what a page that reads the job writes', async () => {
+    const steps: [string, string[], number][] = [
+      ['p1', ids(0, 10), 0],
+      ['p1', ['a3', 'x1', ...ids(10, 15)], 10],
+      ['p2', ids(5, 12), 0],
+      ['p2', ['x2', 'x2', 'a0'], 7],
+    ];
+    const other = await openPanelDb(new IDBFactory());
+    const known = await readKnown(other, JOB);
+    expect(known.size).toBe(0);
+    for (const [i, [pullId, list, offset]] of steps.entries()) {
+      const input = page(JOB, pullId, list, { offset, now: 1000 * (i + 1) });
+      const a = await writePage(db, input);
+      const b = await writePage(other, { ...input, known });
+      expect(b).toEqual(a);
+      expect(known).toEqual(await readKnown(db, JOB));
+    }
+    expect(await snapshot(other)).toEqual(await snapshot(db));
+    other.close();
+  });
+
+  it('what a pull knows is not changed by a page that failed', async () => {
+    await writePage(db, page(JOB, 'p1', ids(0, 5), { now: 1000 }));
+    const known = await readKnown(db, JOB);
+    const candidates = ids(5, 10).map((id) => candidate(id));
+    (candidates[2] as unknown as Record<string, unknown>).headline = () => 'not data';
+    await expect(
+      writePage(db, { ...page(JOB, 'p1', [], { offset: 5, now: 2000 }), candidates, known }),
+    ).rejects.toMatchObject({ name: 'DataCloneError' });
+    expect([...known.keys()]).toEqual(ids(0, 5));
   });
 });
 

@@ -177,24 +177,24 @@ async function track(opening: Promise<PanelDb>): Promise<PanelDb> {
 describe('schema', () => {
   it('has one migration step per version', () => {
     expect(migrations).toHaveLength(DB_VERSION);
-    expect(DB_VERSION).toBe(3);
+    expect(DB_VERSION).toBe(4);
   });
 
   it('creates every store and index on a fresh open', async () => {
     const db = await track(openPanelDb(new IDBFactory()));
     expect(db.name).toBe('applicant-panel');
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(4);
     expect([...db.objectStoreNames].sort()).toEqual([
-      'candidates',
+      'candidateChunks',
       'cvs',
       'jobs',
       'pulls',
       'reviews',
       'secrets',
     ]);
-    const tx = db.transaction(['candidates', 'reviews', 'jobs', 'pulls', 'secrets', 'cvs']);
-    expect(tx.objectStore('candidates').keyPath).toEqual(['jobId', 'applicationId']);
-    expect(tx.objectStore('candidates').index('byJobRank').keyPath).toEqual(['jobId', 'rank']);
+    const tx = db.transaction(['candidateChunks', 'reviews', 'jobs', 'pulls', 'secrets', 'cvs']);
+    expect(tx.objectStore('candidateChunks').keyPath).toEqual(['jobId', 'seq']);
+    expect([...tx.objectStore('candidateChunks').indexNames]).toEqual([]);
     expect(tx.objectStore('reviews').keyPath).toBe('applicationId');
     expect(tx.objectStore('reviews').index('byJob').keyPath).toBe('jobId');
     expect(tx.objectStore('jobs').keyPath).toBe('jobId');
@@ -244,7 +244,7 @@ describe('from version 1', () => {
 
     const db = await track(openPanelDb(factory));
 
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(4);
     const candidates = await getCandidates(db, JOB);
     expect(candidates.map((c) => c.applicationId)).toEqual(['c0', 'c1', 'c2']);
     for (const [rank, c] of candidates.entries()) {
@@ -262,7 +262,7 @@ describe('from version 1', () => {
     await putReview(db, { ...emptyReview('c1', JOB, 700), decision: 'maybe' });
     expect(await getReview(db, 'c1')).toMatchObject({ decision: 'maybe' });
 
-    // Straight through to v3: the CV store is there and empty.
+    // Straight through to v4: the CV store is there and empty.
     expect(db.objectStoreNames.contains('cvs')).toBe(true);
     expect(await db.count('cvs')).toBe(0);
     expect(await putCv(db, cvRecord('c0'))).toBe(true);
@@ -307,7 +307,7 @@ describe('from version 2', () => {
 
     const db = await track(openPanelDb(factory));
 
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(4);
     expect(await getCandidates(db, JOB)).toEqual(before);
     expect(await getJob(db, JOB)).toMatchObject({ title: 'Compiler engineer', cachedCount: 2 });
     expect(await getReview(db, 'c1')).toMatchObject({ decision: 'shortlist', notes: 'strong' });
@@ -337,6 +337,115 @@ describe('from version 2', () => {
     const db = await track(openPanelDb(factory));
     expect(db.objectStoreNames.contains('cvs')).toBe(true);
     expect(await getReview(db, 'c1')).toMatchObject({ decision: 'shortlist' });
+  });
+});
+
+/** Builds the version-3 database by hand: v2's stores plus CVs, with `candidates` records. */
+async function createV3Database(
+  factory: IDBFactory,
+  records: ReturnType<typeof v3Candidate>[],
+): Promise<void> {
+  const request = factory.open(DB_NAME, 3);
+  request.onupgradeneeded = () => {
+    const db = request.result;
+    db.createObjectStore('jobs', { keyPath: 'jobId' });
+    const candidates = db.createObjectStore('candidates', { keyPath: ['jobId', 'applicationId'] });
+    candidates.createIndex('byJobRank', ['jobId', 'rank']);
+    db.createObjectStore('pulls', { keyPath: 'jobId' });
+    db.createObjectStore('secrets', { keyPath: 'name' });
+    db.createObjectStore('reviews', { keyPath: 'applicationId' }).createIndex('byJob', 'jobId');
+    const cvs = db.createObjectStore('cvs', { keyPath: 'applicationId' });
+    cvs.createIndex('byJob', 'jobId');
+    cvs.createIndex('byJobSize', ['jobId', 'size']);
+  };
+  const db = await requestResult(request);
+  const tx = db.transaction(['jobs', 'candidates', 'secrets'], 'readwrite');
+  for (const jobId of new Set(records.map((r) => r.jobId))) {
+    tx.objectStore('jobs').put({
+      jobId,
+      title: `Job ${jobId}`,
+      totalAvailable: null,
+      cachedCount: records.filter((r) => r.jobId === jobId).length,
+      lastPulledAt: 600,
+      lastCompletePullAt: 600,
+      creditsSpent: 2,
+      createdAt: 500,
+      newSince: null,
+    });
+  }
+  for (const record of records) tx.objectStore('candidates').put(record);
+  tx.objectStore('secrets').put({ name: 'apiKey', value: 'secret-key' });
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}
+
+function v3Candidate(applicationId: string, rank: number, jobId = JOB) {
+  return { ...v1Candidate(applicationId, rank), jobId, noLongerListed: false, lastPullId: 'p1' };
+}
+
+describe('from version 3', () => {
+  // 250 applicants of one job (stored in ID order, not rank order), two sharing a rank as a
+  // re-pull leaves them, and an applicant of a second job with the same application ID.
+  const records = [
+    ...Array.from({ length: 250 }, (_, i) =>
+      v3Candidate(`z${String(249 - i).padStart(3, '0')}`, i),
+    ),
+    v3Candidate('tie', 7),
+    v3Candidate('z000', 0, '4099999999'),
+  ];
+
+  it('moves every candidate into chunks of 100 per job, in LinkedIn order', async () => {
+    const factory = new IDBFactory();
+    await createV3Database(factory, records);
+
+    const db = await track(openPanelDb(factory));
+
+    expect(db.version).toBe(4);
+    expect(db.objectStoreNames.contains('candidates' as never)).toBe(false);
+    const expected = records
+      .filter((r) => r.jobId === JOB)
+      .sort((a, b) => a.rank - b.rank || (a.applicationId < b.applicationId ? -1 : 1));
+    expect(await getCandidates(db, JOB)).toEqual(expected);
+    expect(await getCandidates(db, '4099999999')).toEqual([records[251]]);
+    const chunks = await db.getAll('candidateChunks');
+    expect(chunks.map((ch) => [ch.jobId, ch.seq, ch.candidates.length])).toEqual([
+      [JOB, 0, 100],
+      [JOB, 1, 100],
+      [JOB, 2, 51],
+      ['4099999999', 0, 1],
+    ]);
+    expect(chunks[0]?.candidates.slice(0, 9).map((c) => c.rank)).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 7,
+    ]);
+    expect(await getJob(db, JOB)).toMatchObject({ cachedCount: 251 });
+    expect(await getSecret(db, 'apiKey')).toBe('secret-key');
+  });
+
+  it('leaves version 3 as it was when the step fails', async () => {
+    const factory = new IDBFactory();
+    await createV3Database(factory, records);
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('disk full', 'QuotaExceededError');
+    });
+
+    await expect(openPanelDb(factory)).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    vi.restoreAllMocks();
+
+    expect(await rawVersion(factory)).toBe(3);
+    const raw = await requestResult(factory.open(DB_NAME, 3));
+    expect(raw.objectStoreNames.contains('candidates')).toBe(true);
+    expect(raw.objectStoreNames.contains('candidateChunks')).toBe(false);
+    const stored = await requestResult(
+      raw.transaction('candidates').objectStore('candidates').getAll(),
+    );
+    expect(stored).toHaveLength(records.length);
+    raw.close();
+
+    const db = await track(openPanelDb(factory));
+    expect(await getCandidates(db, JOB)).toHaveLength(251);
   });
 });
 

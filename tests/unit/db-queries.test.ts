@@ -5,7 +5,7 @@ import {
   countCandidates,
   getCandidate,
   getCandidates,
-  getCandidatesAfterRank,
+  getCandidatesAfterChunk,
   getFirstCandidates,
 } from '@/utils/db/candidates';
 import { cvBlob, cvBytesByJob, cvSummary, deleteCv, getCv, listCvIds, putCv } from '@/utils/db/cvs';
@@ -133,14 +133,17 @@ describe('candidates', () => {
     expect(await getFirstCandidates(db, 'none', 10)).toEqual([]);
   });
 
-  it('getCandidatesAfterRank reads only what comes after a rank, in order', async () => {
+  it('getCandidatesAfterChunk reads only the chunks written after a seq, in order', async () => {
     await storePage(db, '42', ids('a', 20), { offset: 0 });
     await storePage(db, '42', ids('b', 10), { offset: 20 });
     await storePage(db, '420', ids('c', 5), { offset: 0 });
-    const tail = await getCandidatesAfterRank(db, '42', 19);
-    expect(tail.map((c) => c.applicationId)).toEqual(ids('b', 10));
-    expect(await getCandidatesAfterRank(db, '42', 29)).toEqual([]);
-    expect((await getCandidatesAfterRank(db, '42', -1)).length).toBe(30);
+    const tail = await getCandidatesAfterChunk(db, '42', 0);
+    expect(tail.candidates.map((c) => c.applicationId)).toEqual(ids('b', 10));
+    expect(tail.lastSeq).toBe(1);
+    expect(await getCandidatesAfterChunk(db, '42', 1)).toEqual({ candidates: [], lastSeq: 1 });
+    const all = await getCandidatesAfterChunk(db, '42', -1);
+    expect(all.candidates.map((c) => c.rank)).toEqual([...Array(30).keys()]);
+    expect(all.lastSeq).toBe(1);
   });
 
   it('getCandidate finds one by job and application', async () => {
@@ -257,7 +260,7 @@ describe('jobs', () => {
 
     await deleteAllData(db);
 
-    for (const store of ['jobs', 'candidates', 'pulls', 'reviews', 'cvs'] as const) {
+    for (const store of ['jobs', 'candidateChunks', 'pulls', 'reviews', 'cvs'] as const) {
       expect(await db.count(store)).toBe(0);
     }
     expect(await getSecret(db, 'apiKey')).toBe('key-123');

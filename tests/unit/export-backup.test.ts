@@ -102,7 +102,7 @@ async function pull(db: PanelDb, jobId: string, ids: string[], now: number, pull
 async function snapshot(db: PanelDb) {
   return {
     jobs: await db.getAll('jobs'),
-    candidates: await db.getAll('candidates'),
+    candidateChunks: await db.getAll('candidateChunks'),
     reviews: await db.getAll('reviews'),
     pulls: await db.getAll('pulls'),
     secrets: await db.getAll('secrets'),
@@ -656,7 +656,7 @@ describe('merging into existing data', () => {
       createdAt: 50,
       newSince: 2500,
     });
-    expect(await db.count('candidates')).toBe(4);
+    expect(await getCandidates(db, JOB)).toHaveLength(4);
     expect(await db.count('reviews')).toBe(3);
   });
 

@@ -69,7 +69,7 @@ export async function listJobs(db: PanelDb): Promise<JobRecord[]> {
 
 /** Removes the job with its candidates, pull state, reviews and CVs, all or nothing. */
 export async function deleteJob(db: PanelDb, jobId: string): Promise<void> {
-  const tx = db.transaction(['jobs', 'candidates', 'pulls', 'reviews', 'cvs'], 'readwrite');
+  const tx = db.transaction(['jobs', 'candidateChunks', 'pulls', 'reviews', 'cvs'], 'readwrite');
   await runInTransaction(tx, async () => {
     const reviews = tx.objectStore('reviews');
     const cvs = tx.objectStore('cvs');
@@ -79,7 +79,7 @@ export async function deleteJob(db: PanelDb, jobId: string): Promise<void> {
     ]);
     await Promise.all([
       issue(() => tx.objectStore('jobs').delete(jobId)),
-      issue(() => tx.objectStore('candidates').delete(jobKeyRange(jobId))),
+      issue(() => tx.objectStore('candidateChunks').delete(jobKeyRange(jobId))),
       issue(() => tx.objectStore('pulls').delete(jobId)),
       ...reviewKeys.map((key) => issue(() => reviews.delete(key))),
       ...cvKeys.map((key) => issue(() => cvs.delete(key))),
@@ -89,11 +89,11 @@ export async function deleteJob(db: PanelDb, jobId: string): Promise<void> {
 
 /** Clears every cached job, candidate, pull, review and CV; the stored secrets (API key) stay. */
 export async function deleteAllData(db: PanelDb): Promise<void> {
-  const tx = db.transaction(['jobs', 'candidates', 'pulls', 'reviews', 'cvs'], 'readwrite');
+  const tx = db.transaction(['jobs', 'candidateChunks', 'pulls', 'reviews', 'cvs'], 'readwrite');
   await runInTransaction(tx, async () => {
     await Promise.all([
       issue(() => tx.objectStore('jobs').clear()),
-      issue(() => tx.objectStore('candidates').clear()),
+      issue(() => tx.objectStore('candidateChunks').clear()),
       issue(() => tx.objectStore('pulls').clear()),
       issue(() => tx.objectStore('reviews').clear()),
       issue(() => tx.objectStore('cvs').clear()),

@@ -1,7 +1,13 @@
-import type { PanelDb, UpgradeTransaction } from './schema';
+import { CHUNK_SIZE } from './chunks';
+import type { LegacyDb, LegacyUpgradeTransaction } from './schema';
+import { issue } from './transaction';
+import type { CandidateRecord } from './types';
 
-/** Upgrades the database from version `index` to `index + 1`. */
-export type Migration = (db: PanelDb, tx: UpgradeTransaction) => void | Promise<void>;
+/**
+ * Upgrades the database from version `index` to `index + 1`. Steps see the legacy layout:
+ * a store that a later step removes is still there when they run.
+ */
+export type Migration = (db: LegacyDb, tx: LegacyUpgradeTransaction) => void | Promise<void>;
 
 /**
  * `migrations[v]` takes a version-v database to v + 1; opening runs every step from the
@@ -41,5 +47,25 @@ export const migrations: readonly Migration[] = [
     const cvs = db.createObjectStore('cvs', { keyPath: 'applicationId' });
     cvs.createIndex('byJob', 'jobId');
     cvs.createIndex('byJobSize', ['jobId', 'size']);
+  },
+  // 3 → 4: candidates move from one record each to chunks, in LinkedIn's order per job.
+  async (db, tx) => {
+    const old = await tx.objectStore('candidates').index('byJobRank').getAll();
+    db.deleteObjectStore('candidates');
+    const chunks = db.createObjectStore('candidateChunks', { keyPath: ['jobId', 'seq'] });
+    const byJob = new Map<string, CandidateRecord[]>();
+    for (const c of old) {
+      const list = byJob.get(c.jobId);
+      if (list) list.push(c);
+      else byJob.set(c.jobId, [c]);
+    }
+    const writes: Promise<unknown>[] = [];
+    for (const [jobId, list] of byJob) {
+      for (let seq = 0; seq * CHUNK_SIZE < list.length; seq++) {
+        const candidates = list.slice(seq * CHUNK_SIZE, (seq + 1) * CHUNK_SIZE);
+        writes.push(issue(() => chunks.put({ jobId, seq, candidates })));
+      }
+    }
+    await Promise.all(writes);
   },
 ];

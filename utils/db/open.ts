@@ -1,6 +1,12 @@
 import { wrap } from 'idb';
 import { migrations } from './migrations';
-import { DB_NAME, DB_VERSION, type PanelDb, type UpgradeTransaction } from './schema';
+import {
+  DB_NAME,
+  DB_VERSION,
+  type LegacyDb,
+  type LegacyUpgradeTransaction,
+  type PanelDb,
+} from './schema';
 
 /**
  * Opens (creating or upgrading) the panel's database. `factory` and `name` exist for tests;
@@ -16,8 +22,8 @@ export function openPanelDb(
   request.addEventListener('upgradeneeded', (event) => {
     const rawTx = request.transaction;
     if (!rawTx) return;
-    const db = wrap(request.result) as unknown as PanelDb;
-    const tx = wrap(rawTx) as unknown as UpgradeTransaction;
+    const db = wrap(request.result) as unknown as LegacyDb;
+    const tx = wrap(rawTx) as unknown as LegacyUpgradeTransaction;
     // The open request reports the outcome; this only keeps an abort from going unhandled.
     tx.done.catch(() => undefined);
     runMigrations(db, tx, event.oldVersion).catch((error: unknown) => {
@@ -48,7 +54,7 @@ export function openPanelDb(
   );
 }
 
-async function runMigrations(db: PanelDb, tx: UpgradeTransaction, oldVersion: number) {
+async function runMigrations(db: LegacyDb, tx: LegacyUpgradeTransaction, oldVersion: number) {
   for (let version = oldVersion; version < DB_VERSION; version++) {
     const step = migrations[version];
     if (!step) throw new Error(`No migration from database version ${version}`);

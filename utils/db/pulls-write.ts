@@ -1,4 +1,5 @@
 import type { ApiCandidate } from '../linkup/types';
+import { foldChunks, nextSeq, readJobChunks, rewriteJobChunks } from './chunks';
 import { newJobRecord } from './jobs';
 import { jobKeyRange } from './keys';
 import type { PanelDb } from './schema';
@@ -15,95 +16,135 @@ export interface WritePageInput {
   totalAvailable: number | null;
   creditsConsumed: number;
   now: number;
+  /**
+   * When each applicant of the job already stored was first seen, by application ID: a pull
+   * reads it once (`readKnown`) and passes it with every page, so a page is written without
+   * reading the job. Brought up to date once the page is stored. Without it, the job is read.
+   */
+  known?: KnownApplicants;
+}
+
+/** First-seen times of a job's stored applicants, by application ID. */
+export type KnownApplicants = Map<string, number>;
+
+/** What a pull needs to know of the job before its first page: see WritePageInput.known. */
+export async function readKnown(db: PanelDb, jobId: string): Promise<KnownApplicants> {
+  return knownOf(foldChunks(await db.getAll('candidateChunks', jobKeyRange(jobId))).candidates);
+}
+
+function knownOf(candidates: readonly CandidateRecord[]): KnownApplicants {
+  return new Map(candidates.map((c) => [c.applicationId, c.firstSeenAt]));
 }
 
 /**
- * Stores one page of a pull in a single transaction: the candidates (merged by application
- * ID, keeping when each was first seen), the job's recounted cache size, totals and credits,
- * and the pull's progress. A failure anywhere leaves none of it, so the cache only ever holds
- * whole pages and a resumed pull restarts at the first page not stored.
+ * Stores one page of a pull in a single transaction: the candidates as one chunk (a later
+ * version of an applicant replaces the earlier one, keeping when it was first seen), the
+ * job's count of distinct applicants, totals and credits, and the pull's progress. A failure
+ * anywhere leaves none of it, so the cache only ever holds whole pages and a resumed pull
+ * restarts at the first page not stored.
  */
 export async function writePage(db: PanelDb, input: WritePageInput): Promise<JobRecord> {
   const { jobId, pull, candidates, offset, totalAvailable, creditsConsumed, now } = input;
   if (pull.jobId !== jobId) {
     throw new Error(`Pull of job ${pull.jobId} cannot write a page of job ${jobId}`);
   }
-  const tx = db.transaction(['jobs', 'candidates', 'pulls'], 'readwrite');
-  return runInTransaction(tx, async () => {
-    const store = tx.objectStore('candidates');
+  // Inside a chunk, IDs are no longer keys that the store checks: check them here, as it did.
+  const keyless = candidates.findIndex(
+    (c) => typeof c.applicationId !== 'string' || c.applicationId === '',
+  );
+  if (keyless >= 0) {
+    throw new DOMException(`Candidate ${keyless} of the page has no application ID`, 'DataError');
+  }
+  const tx = db.transaction(['jobs', 'candidateChunks', 'pulls'], 'readwrite');
+  const added: KnownApplicants = new Map();
+  const job = await runInTransaction(tx, async () => {
+    const chunks = tx.objectStore('candidateChunks');
     const jobs = tx.objectStore('jobs');
-    const [job, existing] = await Promise.all([
+    const [stored, known, seq] = await Promise.all([
       issue(() => jobs.get(jobId)),
-      Promise.all(candidates.map((c) => issue(() => store.get([jobId, c.applicationId])))),
+      input.known ?? issue(async () => knownOf((await readJobChunks(chunks, jobId)).candidates)),
+      issue(() => nextSeq(chunks, jobId)),
     ]);
-    const writes = candidates.map((candidate, index) =>
-      issue(() => {
-        const record: CandidateRecord = {
-          ...candidate,
-          jobId,
-          rank: offset + index,
-          firstSeenAt: existing[index]?.firstSeenAt ?? now,
-          lastSeenAt: now,
-          lastPullId: pull.pullId,
-          noLongerListed: false,
-        };
-        return store.put(record);
-      }),
-    );
-    // Requests run in order, so the count sees every write above.
-    const [cachedCount] = await Promise.all([
-      issue(() => store.count(jobKeyRange(jobId))),
-      Promise.all(writes),
-    ]);
-    const base = job ?? newJobRecord(jobId, now);
+    const records = candidates.map((candidate, index): CandidateRecord => {
+      const id = candidate.applicationId;
+      let firstSeenAt = known.get(id) ?? added.get(id);
+      if (firstSeenAt === undefined) {
+        firstSeenAt = now;
+        added.set(id, now);
+      }
+      return {
+        ...candidate,
+        jobId,
+        rank: offset + index,
+        firstSeenAt,
+        lastSeenAt: now,
+        lastPullId: pull.pullId,
+        noLongerListed: false,
+      };
+    });
+    const base = stored ?? newJobRecord(jobId, now);
     const updated: JobRecord = {
       ...base,
-      cachedCount,
+      cachedCount: known.size + added.size,
       totalAvailable: totalAvailable ?? base.totalAvailable,
       lastPulledAt: now,
       creditsSpent: base.creditsSpent + creditsConsumed,
     };
     await Promise.all([
+      records.length > 0
+        ? issue(() => chunks.put({ jobId, seq, candidates: records }))
+        : Promise.resolve(),
       issue(() => jobs.put(updated)),
       issue(() => tx.objectStore('pulls').put(pull)),
     ]);
     return updated;
   });
+  if (input.known) for (const [id, at] of added) input.known.set(id, at);
+  return job;
 }
 
 /**
  * Stores the pull's final state. A complete pull (every page fetched) also marks the job's
  * candidates it did not return as no longer listed and records when the job was last
- * complete. Returns how many of the job's candidates that pull did not list.
+ * complete. Either way the job is rewritten as chunks in LinkedIn's order when versions were
+ * superseded or marks changed, and its count is set from what is stored. Returns how many of
+ * the job's candidates that pull did not list.
  */
 export async function finishPull(
   db: PanelDb,
   input: { pull: PullRecord; complete: boolean; now: number },
 ): Promise<{ noLongerListed: number }> {
   const { pull, complete, now } = input;
-  const tx = db.transaction(['jobs', 'candidates', 'pulls'], 'readwrite');
+  const tx = db.transaction(['jobs', 'candidateChunks', 'pulls'], 'readwrite');
   return runInTransaction(tx, async () => {
-    await tx.objectStore('pulls').put(pull);
-    if (!complete) return { noLongerListed: 0 };
-
-    let noLongerListed = 0;
-    let cachedCount = 0;
-    let cursor = await tx.objectStore('candidates').openCursor(jobKeyRange(pull.jobId));
-    while (cursor) {
-      cachedCount++;
-      const candidate = cursor.value;
-      if (candidate.lastPullId !== pull.pullId) {
-        noLongerListed++;
-        if (!candidate.noLongerListed) await cursor.update({ ...candidate, noLongerListed: true });
-      }
-      cursor = await cursor.continue();
-    }
+    const chunks = tx.objectStore('candidateChunks');
     const jobs = tx.objectStore('jobs');
-    const job = (await jobs.get(pull.jobId)) ?? {
-      ...newJobRecord(pull.jobId, now),
-      cachedCount,
-    };
-    await jobs.put({ ...job, lastCompletePullAt: now });
+    const [, folded, stored] = await Promise.all([
+      issue(() => tx.objectStore('pulls').put(pull)),
+      issue(() => readJobChunks(chunks, pull.jobId)),
+      issue(() => jobs.get(pull.jobId)),
+    ]);
+    let noLongerListed = 0;
+    let marked = 0;
+    let candidates = folded.candidates;
+    if (complete) {
+      candidates = candidates.map((c) => {
+        if (c.lastPullId === pull.pullId) return c;
+        noLongerListed++;
+        if (c.noLongerListed) return c;
+        marked++;
+        return { ...c, noLongerListed: true };
+      });
+    }
+    if (marked > 0 || folded.versions > candidates.length) {
+      await rewriteJobChunks(chunks, pull.jobId, candidates);
+    }
+    const job = stored ?? newJobRecord(pull.jobId, now);
+    await jobs.put({
+      ...job,
+      cachedCount: candidates.length,
+      ...(complete ? { lastCompletePullAt: now } : {}),
+    });
     return { noLongerListed };
   });
 }
@@ -115,14 +156,15 @@ export async function recordCredits(
   credits: number,
   now: number = Date.now(),
 ): Promise<JobRecord> {
-  const tx = db.transaction(['jobs', 'candidates'], 'readwrite');
+  const tx = db.transaction(['jobs', 'candidateChunks'], 'readwrite');
   return runInTransaction(tx, async () => {
     const jobs = tx.objectStore('jobs');
     const existing = await jobs.get(jobId);
     // A job created here still counts what is stored, so cachedCount stays true.
     const job = existing ?? {
       ...newJobRecord(jobId, now),
-      cachedCount: await tx.objectStore('candidates').count(jobKeyRange(jobId)),
+      cachedCount: (await readJobChunks(tx.objectStore('candidateChunks'), jobId)).candidates
+        .length,
     };
     const updated: JobRecord = { ...job, creditsSpent: job.creditsSpent + credits };
     await jobs.put(updated);

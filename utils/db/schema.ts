@@ -1,9 +1,16 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { CandidateRecord, CvRecord, JobRecord, PullRecord, ReviewRecord } from './types';
+import type {
+  CandidateChunk,
+  CandidateRecord,
+  CvRecord,
+  JobRecord,
+  PullRecord,
+  ReviewRecord,
+} from './types';
 
 export const DB_NAME = 'applicant-panel';
 /** Bump together with a new step at the end of `migrations` (see migrations.ts). */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** A stored secret (the Linkup API key): extension IndexedDB is out of content scripts' reach. */
 export interface SecretRecord {
@@ -15,13 +22,13 @@ export interface SecretRecord {
 export interface PanelSchema extends DBSchema {
   /** v1. One record per job ever shown or pulled. */
   jobs: { key: string; value: JobRecord };
-  /** v1. Key [jobId, applicationId]: the same applicant of two jobs is two records. */
-  candidates: {
-    key: [string, string];
-    value: CandidateRecord;
-    /** LinkedIn's order within a job: [jobId, rank]. */
-    indexes: { byJobRank: [string, number] };
-  };
+  /**
+   * v4. A job's candidates in chunks (one per stored page), key [jobId, seq]. One record per
+   * candidate cost Chromium a tenth of a millisecond per record plus a per-record storage
+   * cost that grew with the job (a 10,000 pull spent 4 s writing); a chunk of 100 is one
+   * write. A later chunk's version of an applicant replaces an earlier one (see chunks.ts).
+   */
+  candidateChunks: { key: [string, number]; value: CandidateChunk };
   /** v1. The latest pull of each job, so a restarted worker can resume it. */
   pulls: { key: string; value: PullRecord };
   /** v1. */
@@ -43,8 +50,23 @@ export type PanelDb = IDBPDatabase<PanelSchema>;
 
 export type PanelStoreName = StoreNames<PanelSchema>;
 
-export type UpgradeTransaction = IDBPTransaction<
-  PanelSchema,
-  ArrayLike<PanelStoreName>,
+/**
+ * Stores that existed in older versions only, for the shipped migration steps that still
+ * create and read them.
+ */
+export interface LegacySchema extends PanelSchema {
+  /** v1 to v3. Key [jobId, applicationId]; index byJobRank [jobId, rank]. */
+  candidates: {
+    key: [string, string];
+    value: CandidateRecord;
+    indexes: { byJobRank: [string, number] };
+  };
+}
+
+export type LegacyDb = IDBPDatabase<LegacySchema>;
+
+export type LegacyUpgradeTransaction = IDBPTransaction<
+  LegacySchema,
+  ArrayLike<StoreNames<LegacySchema>>,
   'versionchange'
 >;

@@ -6,7 +6,7 @@ export interface JobRecord {
   title: string | null;
   /** `total_available_results` from the latest page that reported it. */
   totalAvailable: number | null;
-  /** Always equal to the number of candidate records of this job in the store. */
+  /** Always equal to the number of distinct applicants of this job in the store. */
   cachedCount: number;
   lastPulledAt: number | null;
   /** When a pull last went through every page. */
@@ -30,6 +30,17 @@ export interface CandidateRecord extends ApiCandidate {
   lastPullId: string;
   /** Set when a later complete pull no longer returned this candidate. */
   noLongerListed: boolean;
+}
+
+/**
+ * Consecutive candidates of one job stored as one record: a page of a pull, or a slice of the
+ * job rewritten in LinkedIn's order once a pull ends.
+ */
+export interface CandidateChunk {
+  jobId: string;
+  /** Order of writing within the job: a later chunk's version of an applicant wins. */
+  seq: number;
+  candidates: CandidateRecord[];
 }
 
 export type PullStatus = 'running' | 'paused' | 'done' | 'failed' | 'cancelled';

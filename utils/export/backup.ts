@@ -14,11 +14,17 @@ import {
   MAX_FILENAME_CHARS,
   sniffCv,
 } from '../cv/sniff';
+import { byRank, foldChunks, readJobChunks, rewriteJobChunks } from '../db/chunks';
 import { newJobRecord } from '../db/jobs';
-import { jobKeyRange } from '../db/keys';
 import type { PanelDb } from '../db/schema';
 import { issue, runInTransaction } from '../db/transaction';
-import type { CandidateRecord, CvRecord, JobRecord, ReviewRecord } from '../db/types';
+import type {
+  CandidateChunk,
+  CandidateRecord,
+  CvRecord,
+  JobRecord,
+  ReviewRecord,
+} from '../db/types';
 import { MAX_NOTES_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, normalizeTags } from '../review/review-store';
 // Not from ./csv: that would pull papaparse into every page that only backs up.
 import { localDate } from './local-date';
@@ -112,12 +118,14 @@ export async function exportBackup(
 ): Promise<BackupFile> {
   const includeCvs = options.includeCvs === true;
   const tx = db.transaction(
-    includeCvs ? ['jobs', 'candidates', 'reviews', 'cvs'] : ['jobs', 'candidates', 'reviews'],
+    includeCvs
+      ? ['jobs', 'candidateChunks', 'reviews', 'cvs']
+      : ['jobs', 'candidateChunks', 'reviews'],
     'readonly',
   );
-  const [jobs, candidates, reviews, cvs] = await Promise.all([
+  const [jobs, chunks, reviews, cvs] = await Promise.all([
     tx.objectStore('jobs').getAll(),
-    tx.objectStore('candidates').getAll(),
+    tx.objectStore('candidateChunks').getAll(),
     tx.objectStore('reviews').getAll(),
     includeCvs ? tx.objectStore('cvs').getAll() : Promise.resolve([]),
   ]);
@@ -125,6 +133,7 @@ export async function exportBackup(
   // Records of a job that is gone cannot be shown, and would make the backup fail its own
   // import check; deleteJob removes them together, so this only guards against the unforeseen.
   const jobIds = new Set(jobs.map((job) => job.jobId));
+  const candidates = candidatesOfChunks(chunks);
   const backup: BackupFile = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -628,16 +637,16 @@ export async function importBackup(
   const cvsIn = cvRecordsOf(backup);
   const jobIds = [...new Set([...backup.jobs, ...backup.candidates, ...cvsIn].map((r) => r.jobId))];
 
-  const tx = db.transaction(['jobs', 'candidates', 'reviews', 'cvs'], 'readwrite');
+  const tx = db.transaction(['jobs', 'candidateChunks', 'reviews', 'cvs'], 'readwrite');
   return runInTransaction(tx, async () => {
     const jobs = tx.objectStore('jobs');
-    const candidates = tx.objectStore('candidates');
+    const chunks = tx.objectStore('candidateChunks');
     const reviews = tx.objectStore('reviews');
     const cvs = tx.objectStore('cvs');
 
     const [localJobs, localCandidates, localReviews, storedCvs] = await Promise.all([
       Promise.all(jobIds.map((id) => issue(() => jobs.get(id)))),
-      Promise.all(jobIds.map((id) => issue(() => candidates.getAll(jobKeyRange(id))))),
+      Promise.all(jobIds.map((id) => issue(() => readJobChunks(chunks, id)))),
       Promise.all(reviewsIn.map((r) => issue(() => reviews.get(r.applicationId)))),
       Promise.all(cvsIn.map((cv) => issue(() => cvs.getKey(cv.applicationId)))),
     ]);
@@ -652,14 +661,18 @@ export async function importBackup(
 
     const candidateKey = (c: CandidateRecord) => `${c.jobId}/${c.applicationId}`;
     const known = new Map<string, CandidateRecord>();
-    for (const list of localCandidates) for (const c of list) known.set(candidateKey(c), c);
-    const changedCandidates = new Map<string, CandidateRecord>();
+    for (const list of localCandidates)
+      for (const c of list.candidates) known.set(candidateKey(c), c);
+    const changedJobs = new Set<string>();
     for (const c of backup.candidates) {
       const key = candidateKey(c);
-      const merged = mergeCandidate(known.get(key), c);
-      known.set(key, merged);
-      changedCandidates.set(key, merged);
+      known.set(key, mergeCandidate(known.get(key), c));
+      changedJobs.add(c.jobId);
     }
+    // Each job the backup touches is written back whole, in LinkedIn's order.
+    const byJob = new Map<string, CandidateRecord[]>(jobIds.map((id) => [id, []]));
+    for (const c of known.values()) byJob.get(c.jobId)?.push(c);
+    for (const list of byJob.values()) list.sort(byRank);
 
     const knownReviews = new Map<string, ReviewRecord>();
     reviewsIn.forEach((r, i) => {
@@ -681,14 +694,14 @@ export async function importBackup(
     });
 
     await Promise.all([
-      ...[...changedCandidates.values()].map((c) => issue(() => candidates.put(c))),
+      ...[...changedJobs].map((id) =>
+        issue(() => rewriteJobChunks(chunks, id, byJob.get(id) ?? [])),
+      ),
       ...[...changedReviews.values()].map((r) => issue(() => reviews.put(r))),
       ...[...newCvs.values()].map((cv) => issue(() => cvs.put(cv))),
     ]);
-    // Counted after every write above, in the same transaction: the counts match the store.
-    const counts = await Promise.all(
-      jobIds.map((id) => issue(() => candidates.count(jobKeyRange(id)))),
-    );
+    // Counted from what was just written, in the same transaction: the counts match the store.
+    const counts = jobIds.map((id) => byJob.get(id)?.length ?? 0);
     await Promise.all(
       jobIds.map((id, i) =>
         issue(() =>
@@ -706,4 +719,15 @@ export async function importBackup(
       cvs: newCvs.size,
     };
   });
+}
+
+/** Every job's candidates, as its chunks read: job by job, each in LinkedIn's order. */
+function candidatesOfChunks(chunks: readonly CandidateChunk[]): CandidateRecord[] {
+  const byJob = new Map<string, CandidateChunk[]>();
+  for (const chunk of chunks) {
+    const list = byJob.get(chunk.jobId);
+    if (list) list.push(chunk);
+    else byJob.set(chunk.jobId, [chunk]);
+  }
+  return [...byJob.values()].flatMap((list) => foldChunks(list).candidates);
 }

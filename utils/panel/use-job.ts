@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { getCandidates, getCandidatesAfterRank, getFirstCandidates } from '../db/candidates';
+import { getCandidatesAfterChunk, getFirstCandidates, readCandidates } from '../db/candidates';
 import { getJob } from '../db/jobs';
 import { getPanelDb } from '../db/open';
 import { getPull } from '../db/pulls';
@@ -49,6 +49,8 @@ export function useJob(jobId: string): JobData {
   pullRef.current = pull;
   const loadedRef = useRef(loaded);
   loadedRef.current = loaded;
+  /** The last chunk read in full: a tail read starts after it. */
+  const lastSeq = useRef(-1);
 
   const load = useCallback(
     async (mode: 'first' | 'full' | 'tail') => {
@@ -69,15 +71,16 @@ export function useJob(jobId: string): JobData {
         if (mine !== generation.current) return;
       }
       if (mode === 'tail') {
-        // A running pull appends pages: read only the rows after the last one shown, without
-        // locking the whole job against the pull's next write.
-        const current = rowsRef.current;
-        const last = current.candidates.at(-1)?.rank ?? -1;
-        const [j, added] = await Promise.all([
+        // A running pull appends pages: read only the chunks written since the last read,
+        // without locking the whole job against the pull's next write.
+        const [j, tail] = await Promise.all([
           getJob(db, jobId),
-          getCandidatesAfterRank(db, jobId, last),
+          getCandidatesAfterChunk(db, jobId, lastSeq.current),
         ]);
         if (mine !== generation.current) return;
+        const current = rowsRef.current;
+        const added = tail.candidates;
+        lastSeq.current = tail.lastSeq;
         setJob(j);
         // An applicant can move to a later page while LinkedIn's list shifts: never list twice.
         const shown = new Set(current.candidates.map((c) => c.applicationId));
@@ -91,8 +94,12 @@ export function useJob(jobId: string): JobData {
         lastReload.current = Date.now();
         return;
       }
-      const [j, all] = await Promise.all([getJob(db, jobId), getCandidates(db, jobId)]);
+      const [j, { candidates: all, lastSeq: seq }] = await Promise.all([
+        getJob(db, jobId),
+        readCandidates(db, jobId),
+      ]);
       if (mine !== generation.current) return;
+      lastSeq.current = seq;
       setJob(j);
       setRows({ candidates: all, texts: all.map(searchTextOf) });
       // Also here: a reload that interrupted the first read must still end the loading state.

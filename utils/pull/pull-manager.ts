@@ -1,6 +1,6 @@
 import { startFreshPull } from '../db/jobs';
 import { getPull, listUnfinishedPulls, putPull } from '../db/pulls';
-import { finishPull, writePage } from '../db/pulls-write';
+import { finishPull, readKnown, writePage } from '../db/pulls-write';
 import type { PanelDb } from '../db/schema';
 import type { PullRecord } from '../db/types';
 import type { LinkupClient } from '../linkup/client';
@@ -174,6 +174,8 @@ export class PullManager {
       if (signal.aborted) throw new LinkupError('cancelled', 'Cancelled');
       const client = await deps.client();
       if (!resumeFrom) await startFreshPull(db, jobId, now);
+      // Read once, so each page is written without reading the job (see writePage).
+      const known = await readKnown(db, jobId);
       pull = { ...pull, status: 'running', updatedAt: now, error: null };
       await putPull(db, pull);
       this.publish(entry, this.viewOf(pull, 'running', null));
@@ -229,6 +231,7 @@ export class PullManager {
           totalAvailable: page.totalAvailable,
           creditsConsumed: page.creditsConsumed,
           now: at,
+          known,
         });
         deps.onData(jobId);
         if (page.creditsConsumed > 0) deps.onCredits?.(page.creditsConsumed);
