@@ -254,8 +254,9 @@ function panelProbe() {
     };
   };
   watch(IDBFactory.prototype, 'open', 'db open');
-  watch(IDBIndex.prototype, 'openCursor', 'cursor');
-  watch(IDBIndex.prototype, 'getAll', 'getAll');
+  // Candidates are read from their store (chunks): the first rows by cursor, the rest by getAll.
+  watch(IDBObjectStore.prototype, 'openCursor', 'cursor');
+  watch(IDBObjectStore.prototype, 'getAll', 'getAll');
   addEventListener('DOMContentLoaded', () => mark('DOMContentLoaded'));
   let lastHeight = '';
   const check = () => {
@@ -525,6 +526,8 @@ interface PullRun {
   credits: number;
   pages: number;
   networkMs: number;
+  /** Of networkMs: until the response headers arrived (the rest is reading the body). */
+  headersMs: number;
   parseMs: number;
   writeMs: number;
   finishMs: number;
@@ -612,11 +615,13 @@ export async function pull(
   const writes = probe.txs.filter((t) => t.puts > 0);
   const pageCount = Math.min(fetches.length, writes.length);
   let networkMs = 0;
+  let headersMs = 0;
   let parseMs = 0;
   for (let i = 0; i < pageCount; i++) {
     const f = fetches[i] as FetchRecord;
     const w = writes[i] as TxRecord;
     networkMs += f.end - f.start;
+    headersMs += f.headers - f.start;
     parseMs += Math.max(0, w.start - f.end);
   }
   const writeMs = writes.reduce((n, t) => n + (t.end - t.start), 0);
@@ -632,6 +637,7 @@ export async function pull(
     credits: candidateRequests.reduce((n, r) => n + r.credits_consumed, 0),
     pages: pageCount,
     networkMs,
+    headersMs,
     parseMs,
     writeMs,
     finishMs,

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { JobsList } from '@/components/JobsList';
 import { JobView } from '@/components/JobView';
@@ -36,7 +36,8 @@ export function App() {
       .catch(() => setCredits(null));
   }, []);
 
-  useEffect(() => {
+  // A layout effect: the question which job is current should not wait for the first frame.
+  useLayoutEffect(() => {
     let windowId: number | undefined;
     const refresh = async () => {
       if (windowId === undefined) windowId = (await browser.windows.getCurrent()).id;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { getCandidatesAfterChunk, getFirstCandidates, readCandidates } from '../db/candidates';
 import { getJob } from '../db/jobs';
 import { getPanelDb } from '../db/open';
@@ -123,7 +123,8 @@ export function useJob(jobId: string): JobData {
     }, wait);
   }, [load]);
 
-  useEffect(() => {
+  // A layout effect: a plain effect waits for the next frame, and the first rows need not.
+  useLayoutEffect(() => {
     setLoaded(false);
     setReady(false);
     setPull(null);
