@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { memo } from '@/utils/panel/stable';
 import { scrollToShow, windowRange } from '@/utils/panel/window-range';
 
 const OVERSCAN = 6;
@@ -18,7 +19,14 @@ interface Props {
  * A list (`role="list"`) that renders only the rows near the viewport, so 10,000 candidates
  * cost the DOM a few dozen elements. Rows have one fixed height: no measuring, no layout shift.
  */
-export function VirtualList({ count, rowHeight, label, activeIndex, renderRow, rowKey }: Props) {
+export const VirtualList = memo(function VirtualList({
+  count,
+  rowHeight,
+  label,
+  activeIndex,
+  renderRow,
+  rowKey,
+}: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 800 });
 
@@ -63,4 +71,4 @@ export function VirtualList({ count, rowHeight, label, activeIndex, renderRow, r
       </ul>
     </div>
   );
-}
+});
