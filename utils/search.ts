@@ -57,17 +57,19 @@ export function createSearcher(texts: readonly string[], capacity = 32): Searche
   // Most recently used last. Bounded: an entry can hold a few numbers for every text.
   const cache = new Map<string, SearchEntry>();
   let everything: Uint32Array | null = null;
+  let zeros: Uint32Array | null = null;
+  const all = () => {
+    if (!everything) {
+      everything = new Uint32Array(texts.length);
+      for (let i = 0; i < everything.length; i++) everything[i] = i;
+    }
+    return everything;
+  };
 
   return (query) => {
     // Sorted and without repeats: the order and repetition of words change no result.
     const words = [...new Set(queryWords(query))].sort();
-    if (words.length === 0) {
-      if (!everything) {
-        everything = new Uint32Array(texts.length);
-        for (let i = 0; i < everything.length; i++) everything[i] = i;
-      }
-      return everything;
-    }
+    if (words.length === 0) return all();
     const key = words.join(' ');
     const hit = cache.get(key);
     if (hit) {
@@ -80,25 +82,39 @@ export function createSearcher(texts: readonly string[], capacity = 32): Searche
       if (base && entry.indices.length >= base.indices.length) continue;
       if (entry.words.every((old) => words.some((w) => w.includes(old)))) base = entry;
     }
-    const entry = scan(texts, words, base);
+    zeros ??= new Uint32Array(texts.length);
+    const entry = scan(texts, words, base?.indices ?? all(), base, zeros);
     cache.set(key, entry);
     if (cache.size > capacity) cache.delete(cache.keys().next().value as string);
     return entry.indices;
   };
 }
 
-/** A word looked for in each text, from no earlier than `from[k] - back` when `from` is known. */
-interface Probe {
-  word: string;
-  from: Uint32Array | null;
-  back: number;
-  found: Uint32Array;
+/**
+ * Words looked for in each text `within[k]`: `words[p]` from no earlier than
+ * `from[p][k] - back[p]`, its first occurrence in each kept text written to `found[p]`. Arrays
+ * rather than an object per word, whose fields V8 would type by the first word seen.
+ */
+interface Probes {
+  words: string[];
+  from: Uint32Array[];
+  back: number[];
+  found: Uint32Array[];
 }
 
-/** The texts (all, or the base's matches) that contain every word, with where they occur. */
-function scan(texts: readonly string[], words: string[], base?: SearchEntry): SearchEntry {
-  const size = base ? base.indices.length : texts.length;
-  const probes: Probe[] = [];
+/**
+ * The texts at `within` (all, or the base's matches) that contain every word, with where each
+ * word first occurs. `zeros` (at least as long as `within`) bounds words with no known start.
+ */
+function scan(
+  texts: readonly string[],
+  words: string[],
+  within: Uint32Array,
+  base: SearchEntry | undefined,
+  zeros: Uint32Array,
+): SearchEntry {
+  const size = within.length;
+  const probes: Probes = { words: [], from: [], back: [], found: [] };
   const carried: string[] = [];
   for (const word of words) {
     if (base?.firsts.has(word)) {
@@ -109,7 +125,7 @@ function scan(texts: readonly string[], words: string[], base?: SearchEntry): Se
     if (base?.words.some((old) => old.includes(word))) continue;
     // Any occurrence of `word` holds one of each cached word inside it, so it starts no earlier
     // than that cached word's first occurrence minus its offset inside `word`.
-    let from: Uint32Array | null = null;
+    let from = zeros;
     let back = 0;
     let longest = 0;
     for (const [old, firsts] of base?.firsts ?? []) {
@@ -119,45 +135,68 @@ function scan(texts: readonly string[], words: string[], base?: SearchEntry): Se
       back = offset;
       longest = old.length;
     }
-    probes.push({ word, from, back, found: new Uint32Array(size) });
+    probes.words.push(word);
+    probes.from.push(from);
+    probes.back.push(back);
+    probes.found.push(new Uint32Array(size));
   }
 
   const kept = new Uint32Array(size);
-  // Where each kept text sits in the base, to carry the base's first occurrences over.
-  const keptAt = base ? new Uint32Array(size) : null;
+  const keptAt = new Uint32Array(size);
+  const count = keepMatches(texts, within, probes, kept, keptAt);
+
+  const firsts = new Map<string, Uint32Array>();
+  // Copies the size of the result, not views: a view would keep the whole buffer alive.
+  probes.words.forEach((word, p) => {
+    firsts.set(word, (probes.found[p] as Uint32Array).slice(0, count));
+  });
+  for (const word of carried) {
+    firsts.set(word, pick(base?.firsts.get(word) as Uint32Array, keptAt, count));
+  }
+  // The same matches as the base keep its array: a view memoised on the answer then knows
+  // nothing changed (typing "engin" into "engine" mostly does not change the list).
+  const indices = base && count === size ? within : kept.slice(0, count);
+  return { words, indices, firsts };
+}
+
+/**
+ * The scan's loop, on its own and with one type per value: the first keystrokes at 10,000
+ * texts run it before it is optimised, and a branch first taken later (no base on the first
+ * keystroke, a base on the next) would throw the optimised code away mid-typing.
+ */
+function keepMatches(
+  texts: readonly string[],
+  within: Uint32Array,
+  { words, from, back, found }: Probes,
+  kept: Uint32Array,
+  keptAt: Uint32Array,
+): number {
   let count = 0;
-  for (let k = 0; k < size; k++) {
-    const i = base ? (base.indices[k] as number) : k;
+  for (let k = 0; k < within.length; k++) {
+    const i = within[k] as number;
     const text = texts[i] ?? '';
     let all = true;
-    // Plain loops: a closure per text costs a third of the scan.
-    for (let p = 0; p < probes.length; p++) {
-      const probe = probes[p] as Probe;
-      const start = probe.from ? (probe.from[k] as number) - probe.back : 0;
+    for (let p = 0; p < words.length; p++) {
       // A negative start counts as 0.
-      const at = text.indexOf(probe.word, start);
+      const start = ((from[p] as Uint32Array)[k] as number) - (back[p] as number);
+      const at = text.indexOf(words[p] as string, start);
       if (at < 0) {
         all = false;
         break;
       }
-      probe.found[count] = at;
+      (found[p] as Uint32Array)[count] = at;
     }
-    if (!all) continue;
-    if (keptAt) keptAt[count] = k;
-    kept[count++] = i;
+    if (all) {
+      kept[count] = i;
+      keptAt[count++] = k;
+    }
   }
+  return count;
+}
 
-  const firsts = new Map<string, Uint32Array>();
-  // Copies the size of the result, not views: a view would keep the whole buffer alive.
-  for (const probe of probes) firsts.set(probe.word, probe.found.slice(0, count));
-  for (const word of carried) {
-    const from = base?.firsts.get(word) as Uint32Array;
-    const at = new Uint32Array(count);
-    for (let n = 0; n < count; n++) at[n] = from[keptAt?.[n] as number] as number;
-    firsts.set(word, at);
-  }
-  // The same matches as the base keep its array: a view memoised on the answer then knows
-  // nothing changed (typing "engin" into "engine" mostly does not change the list).
-  const indices = base && count === base.indices.length ? base.indices : kept.slice(0, count);
-  return { words, indices, firsts };
+/** `from[at[n]]` for the first `count` of `at`. */
+function pick(from: Uint32Array, at: Uint32Array, count: number): Uint32Array {
+  const out = new Uint32Array(count);
+  for (let n = 0; n < count; n++) out[n] = from[at[n] as number] as number;
+  return out;
 }
