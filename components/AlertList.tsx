@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
+import { memo } from '@/utils/panel/stable';
 
 export interface PanelAlert {
   id: string;
@@ -9,7 +10,7 @@ export interface PanelAlert {
 }
 
 /** Errors in plain words, announced; each with its next step and a way to dismiss it. */
-export function AlertList({
+export const AlertList = memo(function AlertList({
   alerts,
   onDismiss,
 }: {
@@ -44,4 +45,4 @@ export function AlertList({
       ))}
     </div>
   );
-}
+});

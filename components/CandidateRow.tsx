@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CandidateRecord, ReviewRecord } from '@/utils/db/types';
 import { t } from '@/utils/i18n';
+import { memo } from '@/utils/panel/stable';
 import { RatingBadge } from './RatingBadge';
 
 // "Your maybe": LinkedIn's own rating can be "Maybe" too, and the two must not be confused.
@@ -17,11 +18,13 @@ interface Props {
   active: boolean;
   /** Moves focus to the row when it becomes active by keyboard. */
   focusWhenActive: boolean;
-  onOpen: () => void;
-  onFocus: () => void;
+  /** Called with the row's application ID: one handler for every row, so rows can skip renders. */
+  onOpen: (applicationId: string) => void;
+  onFocus: (applicationId: string) => void;
 }
 
-export function CandidateRow({
+/** Rendered again only when its own props change, not on every keystroke in the search. */
+export const CandidateRow = memo(function CandidateRow({
   candidate: c,
   review,
   isNew,
@@ -40,8 +43,8 @@ export function CandidateRow({
       ref={ref}
       type="button"
       class={`row-button${active ? ' active' : ''}${review?.seenAt ? ' seen' : ''}`}
-      onClick={onOpen}
-      onFocus={onFocus}
+      onClick={() => onOpen(c.applicationId)}
+      onFocus={() => onFocus(c.applicationId)}
       aria-current={active ? 'true' : undefined}
     >
       <span class="row-top">
@@ -67,4 +70,4 @@ export function CandidateRow({
       </span>
     </button>
   );
-}
+});

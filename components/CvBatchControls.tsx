@@ -1,6 +1,7 @@
 import { formatCredits, formatNumber } from '@/utils/format';
 import { t } from '@/utils/i18n';
 import type { CvBatch } from '@/utils/messages';
+import { memo } from '@/utils/panel/stable';
 
 interface Props {
   batch: CvBatch | null;
@@ -29,7 +30,12 @@ function outcome(batch: CvBatch): string {
 }
 
 /** "Get CVs" for the candidates shown, with progress, the cost so far and Cancel. */
-export function CvBatchControls({ batch, count, onStart, onCancel }: Props) {
+export const CvBatchControls = memo(function CvBatchControls({
+  batch,
+  count,
+  onStart,
+  onCancel,
+}: Props) {
   const running = batch?.status === 'running';
   return (
     <div class="cv-batch small">
@@ -60,4 +66,4 @@ export function CvBatchControls({ batch, count, onStart, onCancel }: Props) {
       )}
     </div>
   );
-}
+});

@@ -1,5 +1,6 @@
 import { type MessageKey, t } from '@/utils/i18n';
 import type { RatingGroup } from '@/utils/linkup/rating';
+import { memo } from '@/utils/panel/stable';
 import {
   DECISION_FILTERS,
   type DecisionFilter,
@@ -41,7 +42,7 @@ interface Props {
 }
 
 /** Filters that combine with the search, each with how many candidates it would keep. */
-export function FilterBar({ filters, counts, onChange }: Props) {
+export const FilterBar = memo(function FilterBar({ filters, counts, onChange }: Props) {
   const active = hasActiveFilters(filters);
   return (
     <details class="filters">
@@ -135,4 +136,4 @@ export function FilterBar({ filters, counts, onChange }: Props) {
       </div>
     </details>
   );
-}
+});

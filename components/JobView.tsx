@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { listCvIds } from '@/utils/db/cvs';
 import { getPanelDb } from '@/utils/db/open';
 import type { Decision } from '@/utils/db/types';
@@ -7,18 +7,21 @@ import { formatCandidates, formatCredits, formatDateTime, formatNumber } from '@
 import { t } from '@/utils/i18n';
 import type { CvBatch } from '@/utils/messages';
 import { onBroadcast, pageApi } from '@/utils/page-api';
+import { useEvent } from '@/utils/panel/stable';
 import { useJob } from '@/utils/panel/use-job';
 import { useReviews } from '@/utils/panel/use-reviews';
 import {
-  applyFilters,
+  candidateFacts,
+  countFacts,
   DEFAULT_FILTERS,
+  type FilterCounts,
   type FilterState,
-  filterCounts,
+  filterFacts,
   hasActiveFilters,
   isNew,
   parseFilterState,
 } from '@/utils/review/filters';
-import { searchCandidates } from '@/utils/search';
+import { createSearcher } from '@/utils/search';
 import { filterStatesItem } from '@/utils/settings';
 import { AlertList, type PanelAlert } from './AlertList';
 import { CandidateDetail } from './CandidateDetail';
@@ -57,12 +60,16 @@ function usePersistedFilters(jobId: string): [FilterState, (f: FilterState) => v
   useEffect(() => {
     void filterStatesItem.getValue().then((all) => setFilters(parseFilterState(all[jobId])));
   }, [jobId]);
-  const update = (next: FilterState) => {
-    setFilters(next);
-    void filterStatesItem
-      .getValue()
-      .then((all) => filterStatesItem.setValue({ ...all, [jobId]: next }));
-  };
+  // Kept across renders: the filter bar skips its render while nothing it shows changed.
+  const update = useCallback(
+    (next: FilterState) => {
+      setFilters(next);
+      void filterStatesItem
+        .getValue()
+        .then((all) => filterStatesItem.setValue({ ...all, [jobId]: next }));
+    },
+    [jobId],
+  );
   return [filters, update];
 }
 
@@ -121,18 +128,18 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
     setAlerts((a) => [...a.filter((x) => !/^(pull|skipped)/.test(x.id)), ...next]);
   }, [pull?.status, pull?.updatedAt]);
 
-  const matched = useMemo(
-    () => searchCandidates(candidates, texts, query),
-    [candidates, texts, query],
+  // A keystroke must stay within a frame at 10,000 candidates: the search reuses its recent
+  // answers, and the filters and counts read facts prepared once per change of the data.
+  const search = useMemo(() => createSearcher(texts), [texts]);
+  const matched = useMemo(() => search(query), [search, query]);
+  const facts = useMemo(
+    () => candidateFacts(candidates, review.reviews, job),
+    [candidates, review.reviews, job],
   );
-  const counts = useMemo(
-    () => filterCounts(matched, review.reviews, job),
-    [matched, review.reviews, job],
-  );
-  const visible = useMemo(
-    () => applyFilters(matched, review.reviews, job, filters),
-    [matched, review.reviews, job, filters],
-  );
+  const lastCounts = useRef<FilterCounts | undefined>(undefined);
+  const counts = useMemo(() => countFacts(facts, matched, lastCounts.current), [facts, matched]);
+  lastCounts.current = counts;
+  const visible = useMemo(() => filterFacts(facts, matched, filters), [facts, matched, filters]);
   const narrowed = query.trim() !== '' || hasActiveFilters(filters);
   const index = selected === null ? -1 : visible.findIndex((c) => c.applicationId === selected);
   const current = index >= 0 ? visible[index] : undefined;
@@ -279,7 +286,45 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
     setNotice(narrowed ? t('exportedCsvFiltered', exported) : t('exportedCsv', exported));
   }
 
-  const pulledBefore = !!job?.lastPulledAt;
+  // Handlers of the memoised parts, the same functions on every render.
+  const onPull = useEvent(() => void startPull());
+  const onCancelPull = useEvent(() => void pageApi.cancelPull(jobId));
+  const onDecidePull = useEvent((proceed: boolean) => void pageApi.decide(jobId, proceed));
+  const onCheckNew = useEvent(() => void checkNew());
+  const onDismissAlert = useCallback(
+    (id: string) => setAlerts((a) => a.filter((x) => x.id !== id)),
+    [],
+  );
+  const onGetCvs = useEvent(() => void getCvs());
+  const onCancelCvs = useEvent(() => void pageApi.cancelCvs(jobId));
+  const onOpenRow = useEvent(open);
+  const onCloseShortcuts = useCallback(() => setShortcuts(false), []);
+  // New only when what the rows show changed: a keystroke that keeps the same matches leaves
+  // the list alone.
+  const rowKey = useCallback((i: number) => visible[i]?.applicationId ?? String(i), [visible]);
+  const reviews = review.reviews;
+  const renderRow = useCallback(
+    (i: number) => {
+      const c = visible[i];
+      return c ? (
+        <CandidateRow
+          candidate={c}
+          review={reviews.get(c.applicationId)}
+          isNew={isNew(c, job)}
+          active={c.applicationId === activeId}
+          focusWhenActive={keyboard}
+          onOpen={onOpenRow}
+          onFocus={setActiveId}
+        />
+      ) : null;
+    },
+    [visible, reviews, job, activeId, keyboard, onOpenRow],
+  );
+
+  const pulledAt = job?.lastPulledAt;
+  const pulledBefore = !!pulledAt;
+  // Intl's date formatting costs a keystroke's render a fraction of a millisecond, every time.
+  const pulledAtText = useMemo(() => (pulledAt ? formatDateTime(pulledAt) : ''), [pulledAt]);
   const count = loaded ? candidates.length : (job?.cachedCount ?? candidates.length);
 
   // One element, not a fragment: the view swaps whole subtrees as pulls and selections change.
@@ -295,8 +340,8 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
         <p class="muted small">
           {isPullActive(pull)
             ? t('jobPulling')
-            : job?.lastPulledAt
-              ? t(online ? 'jobFromCache' : 'jobOfflineFromCache', formatDateTime(job.lastPulledAt))
+            : pulledAt
+              ? t(online ? 'jobFromCache' : 'jobOfflineFromCache', pulledAtText)
               : t('jobNotPulled')}
           {job && job.creditsSpent > 0
             ? ` · ${t('jobSpent', formatCredits(job.creditsSpent))}`
@@ -307,10 +352,10 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
           pull={pull}
           pulledBefore={pulledBefore}
           busy={busy}
-          onPull={() => void startPull()}
-          onCancel={() => void pageApi.cancelPull(jobId)}
-          onDecide={(proceed) => void pageApi.decide(jobId, proceed)}
-          onCheckNew={() => void checkNew()}
+          onPull={onPull}
+          onCancel={onCancelPull}
+          onDecide={onDecidePull}
+          onCheckNew={onCheckNew}
         />
         {notice && (
           <p role="status" class="small">
@@ -318,10 +363,7 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
           </p>
         )}
       </section>
-      <AlertList
-        alerts={alerts}
-        onDismiss={(id) => setAlerts((a) => a.filter((x) => x.id !== id))}
-      />
+      <AlertList alerts={alerts} onDismiss={onDismissAlert} />
       {current ? (
         <CandidateDetail
           candidate={current}
@@ -370,8 +412,8 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
           <CvBatchControls
             batch={cvBatch}
             count={narrowed ? visible.length : candidates.length}
-            onStart={() => void getCvs()}
-            onCancel={() => void pageApi.cancelCvs(jobId)}
+            onStart={onGetCvs}
+            onCancel={onCancelCvs}
           />
           {narrowed && (
             <p class="small muted" aria-live="polite">
@@ -383,25 +425,12 @@ export function JobView({ jobId, credits, onCreditsChanged }: Props) {
             rowHeight={ROW_HEIGHT}
             label={t('candidatesListLabel')}
             activeIndex={keyboard && activeIndex >= 0 ? activeIndex : undefined}
-            rowKey={(i) => visible[i]?.applicationId ?? String(i)}
-            renderRow={(i) => {
-              const c = visible[i];
-              return c ? (
-                <CandidateRow
-                  candidate={c}
-                  review={review.reviews.get(c.applicationId)}
-                  isNew={isNew(c, job)}
-                  active={c.applicationId === activeId}
-                  focusWhenActive={keyboard}
-                  onOpen={() => open(c.applicationId)}
-                  onFocus={() => setActiveId(c.applicationId)}
-                />
-              ) : null;
-            }}
+            rowKey={rowKey}
+            renderRow={renderRow}
           />
         </section>
       )}
-      <ShortcutsDialog open={shortcuts} onClose={() => setShortcuts(false)} />
+      <ShortcutsDialog open={shortcuts} onClose={onCloseShortcuts} />
     </div>
   );
 }

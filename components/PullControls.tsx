@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatCredits, formatNumber } from '@/utils/format';
 import { t } from '@/utils/i18n';
 import type { PullView } from '@/utils/messages';
+import { memo } from '@/utils/panel/stable';
 
 interface Props {
   pull: PullView | null;
@@ -30,7 +31,7 @@ function useCountdown(until: number | null): number | null {
 }
 
 /** Pull, its progress and Cancel; the credit guard's question when a pull paused for it. */
-export function PullControls({
+export const PullControls = memo(function PullControls({
   pull,
   pulledBefore,
   busy,
@@ -116,4 +117,4 @@ export function PullControls({
       )}
     </div>
   );
-}
+});

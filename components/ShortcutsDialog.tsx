@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '@/utils/i18n';
+import { memo } from '@/utils/panel/stable';
 
 /** Each shortcut's keys, named as on the keyboard, and what it does. */
 function shortcuts(): [string, string][] {
@@ -15,7 +16,13 @@ function shortcuts(): [string, string][] {
 }
 
 /** The keyboard shortcuts, in a modal dialog that Esc closes. */
-export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export const ShortcutsDialog = memo(function ShortcutsDialog({
+  open,
+  onClose,
+}: {
+  open: boolean;
+  onClose: () => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -43,4 +50,4 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
       </form>
     </dialog>
   );
-}
+});

@@ -1,14 +1,25 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CandidateRecord, Decision, ReviewRecord } from '@/utils/db/types';
+import { type RatingGroup, ratingGroup } from '@/utils/linkup/rating';
 import {
   applyFilters,
+  candidateFacts,
+  countFacts,
+  DECISION_FILTERS,
   DEFAULT_FILTERS,
+  type FilterCounts,
   type FilterState,
   filterCounts,
+  filterFacts,
   hasActiveFilters,
   isNew,
   parseFilterState,
+  RATING_GROUPS,
+  SEEN_FILTERS,
+  SORT_KEYS,
+  sameCounts,
 } from '@/utils/review/filters';
+import { mulberry32 } from '../mock-linkup/data';
 
 function cand(id: string, over: Partial<CandidateRecord> = {}): CandidateRecord {
   return {
@@ -415,6 +426,205 @@ describe('10,000 candidates', () => {
       const a = Number((out[i - 1] as CandidateRecord).fullName.slice(5));
       const b = Number((out[i] as CandidateRecord).fullName.slice(5));
       expect(a).toBeLessThan(b);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Facts prepared once, filters and counts per keystroke
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const RATING_SORT: Record<RatingGroup, number> = {
+  good: 0,
+  maybe: 1,
+  unrated: 2,
+  other: 3,
+  'not-a-fit': 4,
+};
+
+/** The filters and sort as the UI describes them, written plainly. */
+function referenceFilter(
+  list: CandidateRecord[],
+  reviewsOf: ReadonlyMap<string, ReviewRecord>,
+  jobOf: { newSince?: number | null } | undefined,
+  filters: FilterState,
+): CandidateRecord[] {
+  const since = jobOf?.newSince;
+  const kept = list.filter((c) => {
+    const r = reviewsOf.get(c.applicationId);
+    if (filters.ratings.length > 0 && !filters.ratings.includes(ratingGroup(c.rating))) {
+      return false;
+    }
+    if (filters.topChoice && !c.isTopChoice) return false;
+    if (filters.newOnly && !(typeof since === 'number' && c.firstSeenAt >= since)) return false;
+    if (filters.decisions.length > 0 && !filters.decisions.includes(r?.decision ?? 'none')) {
+      return false;
+    }
+    if (filters.seen !== 'all' && (r?.seenAt != null) !== (filters.seen === 'seen')) return false;
+    return true;
+  });
+  const byRank = (a: CandidateRecord, b: CandidateRecord) => a.rank - b.rank;
+  const compare = {
+    linkedin: byRank,
+    name: (a: CandidateRecord, b: CandidateRecord) =>
+      collator.compare(a.fullName, b.fullName) || byRank(a, b),
+    rating: (a: CandidateRecord, b: CandidateRecord) =>
+      RATING_SORT[ratingGroup(a.rating)] - RATING_SORT[ratingGroup(b.rating)] || byRank(a, b),
+    'first-seen': (a: CandidateRecord, b: CandidateRecord) =>
+      b.firstSeenAt - a.firstSeenAt || byRank(a, b),
+  }[filters.sort];
+  return kept.sort(compare);
+}
+
+function referenceCounts(
+  list: CandidateRecord[],
+  reviewsOf: ReadonlyMap<string, ReviewRecord>,
+  jobOf: { newSince?: number | null } | undefined,
+): FilterCounts {
+  const counts: FilterCounts = {
+    ratings: { good: 0, maybe: 0, 'not-a-fit': 0, unrated: 0, other: 0 },
+    topChoice: 0,
+    decisions: { shortlist: 0, maybe: 0, reject: 0, none: 0 },
+    new: 0,
+    seen: 0,
+    unseen: 0,
+    noLongerListed: 0,
+  };
+  const since = jobOf?.newSince;
+  for (const c of list) {
+    const r = reviewsOf.get(c.applicationId);
+    counts.ratings[ratingGroup(c.rating)]++;
+    counts.decisions[r?.decision ?? 'none']++;
+    if (c.isTopChoice) counts.topChoice++;
+    if (typeof since === 'number' && c.firstSeenAt >= since) counts.new++;
+    if (c.noLongerListed) counts.noLongerListed++;
+    if (r?.seenAt != null) counts.seen++;
+    else counts.unseen++;
+  }
+  return counts;
+}
+
+function pick<T>(random: () => number, list: readonly T[]): T {
+  return list[Math.floor(random() * list.length)] as T;
+}
+
+function someOf<T>(random: () => number, list: readonly T[]): T[] {
+  return list.filter(() => random() < 0.3);
+}
+
+/** A job's candidates and reviews, random but repeatable. */
+function randomJob(random: () => number, size: number, ranks: 'in order' | 'shuffled') {
+  const list = Array.from({ length: size }, (_, i) =>
+    cand(String(i), {
+      rating: pick(random, ['GOOD_FIT', 'GOOD', 'MAYBE', 'maybe', 'NOT_A_FIT', 'UNRATED', '', 'X']),
+      fullName: pick(random, ['Anna', 'anna', 'Émile', 'Bob 9', 'Bob 10', 'Zoë', '李雷', '']),
+      isTopChoice: random() < 0.2,
+      firstSeenAt: pick(random, [1000, 2000, 3000]),
+      noLongerListed: random() < 0.1,
+      // Equal ranks too: a re-pull can leave two candidates on one rank.
+      rank: ranks === 'in order' ? Math.floor(i / 2) : Math.floor(random() * size),
+    }),
+  );
+  const decisions: (Decision | null)[] = ['shortlist', 'maybe', 'reject', null];
+  const reviewsOf = reviewMap(
+    ...list
+      .filter(() => random() < 0.5)
+      .map((c) => review(c.applicationId, pick(random, decisions), random() < 0.5 ? 5 : null)),
+  );
+  return { list, reviewsOf };
+}
+
+function randomFilters(random: () => number): FilterState {
+  return {
+    ratings: someOf(random, RATING_GROUPS),
+    topChoice: random() < 0.2,
+    decisions: someOf(random, DECISION_FILTERS),
+    newOnly: random() < 0.2,
+    seen: pick(random, SEEN_FILTERS),
+    sort: pick(random, SORT_KEYS),
+  };
+}
+
+describe('candidateFacts, filterFacts and countFacts', () => {
+  it('filter, sort and count a search’s matches as the plain rules say', () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      const random = mulberry32(seed);
+      const { list, reviewsOf } = randomJob(random, 80, seed % 2 ? 'in order' : 'shuffled');
+      const jobOf = pick(random, [{ newSince: 2000 }, { newSince: null }, undefined]);
+      const facts = candidateFacts(list, reviewsOf, jobOf);
+      // A search's matches (ascending), everything, or positions in any order.
+      const matched = list.map((_, i) => i).filter(() => random() < 0.6);
+      const shuffled = matched.slice().sort(() => random() - 0.5);
+      for (const indices of [Uint32Array.from(matched), null, shuffled]) {
+        const subset = (indices ? [...indices] : list.map((_, i) => i)).map(
+          (i) => list[i] as CandidateRecord,
+        );
+        for (let n = 0; n < 5; n++) {
+          const filters = randomFilters(random);
+          expect(idsOf(filterFacts(facts, indices, filters)), JSON.stringify(filters)).toEqual(
+            idsOf(referenceFilter(subset, reviewsOf, jobOf, filters)),
+          );
+        }
+        expect(countFacts(facts, indices)).toEqual(referenceCounts(subset, reviewsOf, jobOf));
+      }
+    }
+  });
+
+  it('knows when the list is already in LinkedIn’s order', () => {
+    const ordered = [cand('0', { rank: 0 }), cand('1', { rank: 1 }), cand('2', { rank: 1 })];
+    expect(candidateFacts(ordered, new Map(), job).inRankOrder).toBe(true);
+    expect(candidateFacts(ordered.slice().reverse(), new Map(), job).inRankOrder).toBe(false);
+    expect(candidateFacts([], new Map(), job).inRankOrder).toBe(true);
+    const broken = [
+      cand('0', { rank: 0 }),
+      cand('1', { rank: Number.NaN }),
+      cand('2', { rank: 2 }),
+    ];
+    expect(candidateFacts(broken, new Map(), job).inRankOrder).toBe(false);
+  });
+
+  it('does not sort a list that is already in LinkedIn’s order', () => {
+    const list = Array.from({ length: 50 }, (_, i) => cand(String(i), { rank: i }));
+    const facts = candidateFacts(list, new Map(), job);
+    const sort = vi.spyOn(Array.prototype, 'sort');
+    const out = filterFacts(facts, Uint32Array.from([3, 7, 20]), DEFAULT_FILTERS);
+    expect(idsOf(out)).toEqual(['3', '7', '20']);
+    expect(sort).not.toHaveBeenCalled();
+    // Positions out of order, or ranks out of order: sorted as before.
+    expect(idsOf(filterFacts(facts, [20, 3, 7], DEFAULT_FILTERS))).toEqual(['3', '7', '20']);
+    expect(sort).toHaveBeenCalledTimes(1);
+    const reversed = candidateFacts(list.slice().reverse(), new Map(), job);
+    expect(idsOf(filterFacts(reversed, [0, 1], DEFAULT_FILTERS))).toEqual(['48', '49']);
+  });
+
+  it('gives back the previous counts when nothing changed', () => {
+    const facts = candidateFacts(people, reviews, job);
+    const first = countFacts(facts, Uint32Array.from([0, 1, 2]));
+    const same = countFacts(facts, Uint32Array.from([0, 1, 2]), first);
+    expect(same).toBe(first);
+    // Other candidates with the same counts are the same counts.
+    expect(countFacts(facts, Uint32Array.from([0, 1, 2]), { ...first })).not.toBe(first);
+    const other = countFacts(facts, Uint32Array.from([0, 1]), first);
+    expect(other).not.toBe(first);
+    expect(other.ratings.maybe).toBe(0);
+  });
+
+  it('sameCounts compares every count', () => {
+    const a = filterCounts(people, reviews, job);
+    expect(sameCounts(a, structuredClone(a))).toBe(true);
+    const changes: ((c: FilterCounts) => void)[] = [
+      (c) => c.ratings.other++,
+      (c) => c.decisions.none++,
+      (c) => c.topChoice++,
+      (c) => c.new++,
+      (c) => c.seen++,
+      (c) => c.unseen++,
+      (c) => c.noLongerListed++,
+    ];
+    for (const change of changes) {
+      const b = structuredClone(a);
+      change(b);
+      expect(sameCounts(a, b)).toBe(false);
     }
   });
 });

@@ -155,6 +155,61 @@ function nameOrdinals(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Facts prepared once per list
+
+const TOP_CHOICE = 1;
+const NEW = 2;
+const NO_LONGER_LISTED = 4;
+const SEEN = 8;
+
+/**
+ * What the filters and counts read of each candidate, index-aligned with `candidates`: read
+ * from the records and the reviews map once per change of the list, the reviews or the job,
+ * so that each keystroke's filters and counts are loops over small numbers.
+ */
+export interface CandidateFacts {
+  candidates: readonly CandidateRecord[];
+  /** The RATING_BIT of each candidate's rating group. */
+  rating: Uint8Array;
+  /** The DECISION_BIT of each candidate's decision ('none' when undecided). */
+  decision: Uint8Array;
+  /** TOP_CHOICE, NEW, NO_LONGER_LISTED and SEEN bits. */
+  flags: Uint8Array;
+  /** Ranks never go down along `candidates`: LinkedIn's order is the list's own order. */
+  inRankOrder: boolean;
+}
+
+export function candidateFacts(
+  candidates: readonly CandidateRecord[],
+  reviews: ReadonlyMap<string, ReviewRecord>,
+  job: Pick<JobRecord, 'newSince'> | undefined,
+): CandidateFacts {
+  const n = candidates.length;
+  const rating = new Uint8Array(n);
+  const decision = new Uint8Array(n);
+  const flags = new Uint8Array(n);
+  const since = job?.newSince;
+  const newSince = typeof since === 'number' ? since : null;
+  let inRankOrder = true;
+  let lastRank = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const c = candidates[i] as CandidateRecord;
+    rating[i] = RATING_BIT[groupOf(c.rating)];
+    // `!(a <= b)`, not `a > b`: a rank that is not a number must fall back to the sort too.
+    if (!(lastRank <= c.rank)) inRankOrder = false;
+    lastRank = c.rank;
+    const review = reviews.get(c.applicationId);
+    decision[i] = DECISION_BIT[decisionOf(review)] ?? 0;
+    flags[i] =
+      (c.isTopChoice ? TOP_CHOICE : 0) |
+      (newSince !== null && c.firstSeenAt >= newSince ? NEW : 0) |
+      (c.noLongerListed ? NO_LONGER_LISTED : 0) |
+      (review?.seenAt != null ? SEEN : 0);
+  }
+  return { candidates, rating, decision, flags, inRankOrder };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Filter and sort
 
 /**
@@ -167,26 +222,53 @@ export function applyFilters(
   job: Pick<JobRecord, 'newSince'> | undefined,
   filters: FilterState,
 ): CandidateRecord[] {
+  return filterFacts(candidateFacts(candidates, reviews, job), null, filters);
+}
+
+/**
+ * `applyFilters` over the candidates at `indices` (a search's matches; null for all of them),
+ * ties in the order of `indices`. With LinkedIn's sort, a list already in rank order and
+ * ascending indices, the sort is skipped: it would change nothing, and a comparison sort of
+ * 10,000 still costs a keystroke a millisecond.
+ */
+export function filterFacts(
+  facts: CandidateFacts,
+  indices: ArrayLike<number> | null,
+  filters: FilterState,
+): CandidateRecord[] {
+  const { candidates, rating, decision, flags } = facts;
   const ratingMask = maskOf(filters.ratings, RATING_BIT);
   const decisionMask = maskOf(filters.decisions, DECISION_BIT);
-  const needReview = decisionMask !== 0 || filters.seen !== 'all';
-  const since = job?.newSince;
-  const newSince = typeof since === 'number' ? since : null;
-
-  const out: CandidateRecord[] = [];
-  for (const c of candidates) {
-    if (ratingMask !== 0 && (RATING_BIT[groupOf(c.rating)] & ratingMask) === 0) continue;
-    if (filters.topChoice && !c.isTopChoice) continue;
-    if (filters.newOnly && (newSince === null || c.firstSeenAt < newSince)) continue;
-    if (needReview) {
-      const review = reviews.get(c.applicationId);
-      if (decisionMask !== 0 && (DECISION_BIT[decisionOf(review)] & decisionMask) === 0) continue;
-      if (filters.seen !== 'all' && (review?.seenAt != null) !== (filters.seen === 'seen')) {
-        continue;
-      }
-    }
-    out.push(c);
+  // Each flag filter as "these bits must equal these values".
+  let flagMask = 0;
+  let flagWant = 0;
+  if (filters.topChoice) {
+    flagMask |= TOP_CHOICE;
+    flagWant |= TOP_CHOICE;
   }
+  if (filters.newOnly) {
+    flagMask |= NEW;
+    flagWant |= NEW;
+  }
+  if (filters.seen !== 'all') {
+    flagMask |= SEEN;
+    if (filters.seen === 'seen') flagWant |= SEEN;
+  }
+
+  const size = indices ? indices.length : candidates.length;
+  const out: CandidateRecord[] = [];
+  let ascending = true;
+  let last = -1;
+  for (let k = 0; k < size; k++) {
+    const i = indices ? (indices[k] as number) : k;
+    if (i < last) ascending = false;
+    last = i;
+    if (ratingMask !== 0 && ((rating[i] as number) & ratingMask) === 0) continue;
+    if (decisionMask !== 0 && ((decision[i] as number) & decisionMask) === 0) continue;
+    if (((flags[i] as number) & flagMask) !== flagWant) continue;
+    out.push(candidates[i] as CandidateRecord);
+  }
+  const inRankOrder = facts.inRankOrder && ascending;
 
   // Array.prototype.sort is stable, so equal keys keep the input's order. Keys that cost a
   // lookup are read once per candidate, not once per comparison.
@@ -200,13 +282,15 @@ export function applyFilters(
     case 'rating': {
       // Five groups: LinkedIn's order within each, the groups one after another.
       const buckets: CandidateRecord[][] = [[], [], [], [], []];
-      for (const c of out.sort(byRank)) buckets[RATING_ORDER[groupOf(c.rating)]]?.push(c);
+      for (const c of inRankOrder ? out : out.sort(byRank)) {
+        buckets[RATING_ORDER[groupOf(c.rating)]]?.push(c);
+      }
       return buckets.flat();
     }
     case 'first-seen':
       return out.sort((a, b) => b.firstSeenAt - a.firstSeenAt || a.rank - b.rank);
     default:
-      return out.sort(byRank);
+      return inRankOrder ? out : out.sort(byRank);
   }
 }
 
@@ -257,26 +341,74 @@ export function filterCounts(
   reviews: ReadonlyMap<string, ReviewRecord>,
   job: Pick<JobRecord, 'newSince'> | undefined,
 ): FilterCounts {
-  const counts: FilterCounts = {
-    ratings: { good: 0, maybe: 0, 'not-a-fit': 0, unrated: 0, other: 0 },
-    topChoice: 0,
-    decisions: { shortlist: 0, maybe: 0, reject: 0, none: 0 },
-    new: 0,
-    seen: 0,
-    unseen: 0,
-    noLongerListed: 0,
-  };
-  for (const c of candidates) {
-    counts.ratings[groupOf(c.rating)]++;
-    if (c.isTopChoice) counts.topChoice++;
-    if (isNew(c, job)) counts.new++;
-    if (c.noLongerListed) counts.noLongerListed++;
-    const review = reviews.get(c.applicationId);
-    counts.decisions[decisionOf(review)]++;
-    if (review?.seenAt != null) counts.seen++;
-    else counts.unseen++;
+  return countFacts(candidateFacts(candidates, reviews, job), null);
+}
+
+/**
+ * `filterCounts` of the candidates at `indices` (null for all). When the counts equal
+ * `previous`, `previous` itself is returned, so that a view given them can tell nothing
+ * changed without comparing.
+ */
+export function countFacts(
+  facts: CandidateFacts,
+  indices: ArrayLike<number> | null,
+  previous?: FilterCounts,
+): FilterCounts {
+  const { rating, decision, flags } = facts;
+  // Indexed by the bit itself (the bits are 1 to 16): one array write per fact.
+  const byRating = new Uint32Array(17);
+  const byDecision = new Uint32Array(9);
+  const byFlag = new Uint32Array(16);
+  const size = indices ? indices.length : rating.length;
+  for (let k = 0; k < size; k++) {
+    const i = indices ? (indices[k] as number) : k;
+    const r = rating[i] as number;
+    const d = decision[i] as number;
+    const f = flags[i] as number;
+    byRating[r] = (byRating[r] as number) + 1;
+    byDecision[d] = (byDecision[d] as number) + 1;
+    byFlag[f] = (byFlag[f] as number) + 1;
   }
-  return counts;
+  const withFlag = (bit: number) => {
+    let sum = 0;
+    for (let f = 0; f < byFlag.length; f++) if (f & bit) sum += byFlag[f] as number;
+    return sum;
+  };
+  const seen = withFlag(SEEN);
+  const counts: FilterCounts = {
+    ratings: {
+      good: byRating[RATING_BIT.good] as number,
+      maybe: byRating[RATING_BIT.maybe] as number,
+      'not-a-fit': byRating[RATING_BIT['not-a-fit']] as number,
+      unrated: byRating[RATING_BIT.unrated] as number,
+      other: byRating[RATING_BIT.other] as number,
+    },
+    topChoice: withFlag(TOP_CHOICE),
+    decisions: {
+      shortlist: byDecision[DECISION_BIT.shortlist] as number,
+      maybe: byDecision[DECISION_BIT.maybe] as number,
+      reject: byDecision[DECISION_BIT.reject] as number,
+      none: byDecision[DECISION_BIT.none] as number,
+    },
+    new: withFlag(NEW),
+    seen,
+    unseen: size - seen,
+    noLongerListed: withFlag(NO_LONGER_LISTED),
+  };
+  return previous && sameCounts(previous, counts) ? previous : counts;
+}
+
+/** Every count of `a` equals that of `b`. */
+export function sameCounts(a: FilterCounts, b: FilterCounts): boolean {
+  for (const g of RATING_GROUPS) if (a.ratings[g] !== b.ratings[g]) return false;
+  for (const d of DECISION_FILTERS) if (a.decisions[d] !== b.decisions[d]) return false;
+  return (
+    a.topChoice === b.topChoice &&
+    a.new === b.new &&
+    a.seen === b.seen &&
+    a.unseen === b.unseen &&
+    a.noLongerListed === b.noLongerListed
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
