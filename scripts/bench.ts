@@ -4,8 +4,8 @@
  * Measures what users feel, in a real Chromium with the production build (issue 6): builds the
  * extension, copies the build aside (so a rebuild during the run cannot change it), starts the
  * Linkup mock in this process with no latency, loads the extension into Debian's Chromium
- * (Linkup's origin routed to the mock as in tests/e2e/harness.ts, LinkedIn served by the
- * fake pages) and measures, over several runs:
+ * (api.linkupapi.com resolved to the mock's HTTPS port on loopback, so nothing intercepts the
+ * requests; LinkedIn served by the fake pages) and measures, over several runs:
  *
  *  1. panel opened on a job with 1,000 and 10,000 cached candidates: first candidate row painted;
  *  2. keystrokes in the search field at 10,000: keystroke to updated list and painted frame;
