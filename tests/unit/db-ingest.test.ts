@@ -1,13 +1,21 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { countCandidates, getCandidate, getCandidates } from '@/utils/db/candidates';
-import { getJob } from '@/utils/db/jobs';
+import {
+  countCandidates,
+  getCandidate,
+  getCandidates,
+  getCandidatesAfterChunk,
+  getFirstCandidates,
+  readCandidates,
+} from '@/utils/db/candidates';
+import { deleteJob, getJob } from '@/utils/db/jobs';
 import { openPanelDb } from '@/utils/db/open';
 import { getPull } from '@/utils/db/pulls';
 import { finishPull, readKnown, recordCredits, writePage } from '@/utils/db/pulls-write';
 import type { PanelDb } from '@/utils/db/schema';
 import type { PullRecord } from '@/utils/db/types';
+import { exportBackup, importBackup } from '@/utils/export/backup';
 import type { ApiCandidate } from '@/utils/linkup/types';
 
 const JOB = '4012345678';
@@ -443,9 +451,10 @@ describe('chunks', () => {
     await finishPull(db, { pull: pullOf(JOB, 'p2'), complete: false, now: 3000 });
 
     const chunks = await db.getAll('candidateChunks');
+    // Seqs go on after the last one written, so a panel's "chunks after N" sees the rewrite.
     expect(chunks.map((ch) => [ch.seq, ch.candidates.length])).toEqual([
-      [0, 100],
-      [1, 50],
+      [2, 100],
+      [3, 50],
     ]);
     const stored = chunks.flatMap((ch) => ch.candidates);
     expect(stored).toEqual(listed);
@@ -482,6 +491,103 @@ describe('chunks', () => {
     other.close();
   });
 
+  it('a pull reads the job afresh when a backup was imported into it meanwhile', async () => {
+    const known = await readKnown(db, JOB);
+    await writePage(db, { ...page(JOB, 'p1', ids(0, 10), { now: 1000 }), known });
+    // Another profile saw a10..a14 earlier; its backup is imported while the pull runs.
+    const other = await openPanelDb(new IDBFactory());
+    await writePage(other, page(JOB, 'x', ids(10, 15), { offset: 10, now: 200 }));
+    await importBackup(db, await exportBackup(other, 300), 300);
+    other.close();
+
+    const job = await writePage(db, {
+      ...page(JOB, 'p1', ids(10, 20), { offset: 10, now: 2000 }),
+      known,
+    });
+
+    expect(job.cachedCount).toBe(20);
+    await expectCountsMatch(db, JOB);
+    expect(await getCandidate(db, JOB, 'a12')).toMatchObject({
+      firstSeenAt: 200,
+      lastPullId: 'p1',
+    });
+    expect(await getCandidate(db, JOB, 'a17')).toMatchObject({ firstSeenAt: 2000 });
+    expect(known).toEqual(await readKnown(db, JOB));
+  });
+
+  it('a pull whose job was deleted meanwhile starts the job again', async () => {
+    const known = await readKnown(db, JOB);
+    await writePage(db, { ...page(JOB, 'p1', ids(0, 10), { now: 1000 }), known });
+    await deleteJob(db, JOB);
+    const job = await writePage(db, {
+      ...page(JOB, 'p1', ids(10, 15), { offset: 10, now: 2000 }),
+      known,
+    });
+    expect(job.cachedCount).toBe(5);
+    await expectCountsMatch(db, JOB);
+    expect(await getCandidate(db, JOB, 'a12')).toMatchObject({ firstSeenAt: 2000 });
+  });
+
+  it('chunks rewritten when a pull ends come after every seq read before', async () => {
+    await writePage(db, page(JOB, 'p1', ids(0, 10), { now: 1000 }));
+    // The list moved: a9 is listed again on the next page.
+    await writePage(db, page(JOB, 'p1', ['a9', ...ids(10, 19)], { offset: 10, now: 1000 }));
+    const before = await readCandidates(db, JOB);
+    expect(before.lastSeq).toBe(1);
+
+    await finishPull(db, { pull: pullOf(JOB, 'p1'), complete: true, now: 2000 });
+
+    const tail = await getCandidatesAfterChunk(db, JOB, before.lastSeq);
+    expect(tail.candidates).toEqual(await getCandidates(db, JOB));
+    expect(tail.candidates).toHaveLength(19);
+  });
+
+  it('a re-pull that stops after listing only newcomers still has the first rows first', async () => {
+    await writePage(db, page(JOB, 'p1', ids(0, 10), { now: 1000 }));
+    await finishPull(db, { pull: pullOf(JOB, 'p1'), complete: true, now: 1000 });
+    await writePage(db, page(JOB, 'p2', ['n0', 'n1', 'n2'], { now: 2000 }));
+    await finishPull(db, {
+      pull: pullOf(JOB, 'p2', { status: 'cancelled' }),
+      complete: false,
+      now: 3000,
+    });
+    const first = await getFirstCandidates(db, JOB, 3);
+    expect(first.map((c) => c.applicationId)).toEqual(['a0', 'n0', 'a1']);
+    expect(first).toEqual((await getCandidates(db, JOB)).slice(0, 3));
+  });
+
+  it('a pull ends stored as it ended even when tidying its chunks fails', async () => {
+    await writePage(db, page(JOB, 'p1', ids(0, 10), { now: 1000 }));
+    await writePage(db, page(JOB, 'p2', ids(0, 5), { now: 2000 }));
+    const before = await db.getAll('candidateChunks');
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
+      if (this.name === 'candidateChunks')
+        throw new DOMException('disk full', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    const pull = pullOf(JOB, 'p2', { status: 'cancelled' });
+
+    await expect(finishPull(db, { pull, complete: false, now: 3000 })).rejects.toMatchObject({
+      name: 'QuotaExceededError',
+    });
+    vi.restoreAllMocks();
+
+    expect(await getPull(db, JOB)).toEqual(pull);
+    expect(await db.getAll('candidateChunks')).toEqual(before);
+    await expectCountsMatch(db, JOB);
+  });
+
+  it('a pull that stopped before storing anything leaves no empty job behind', async () => {
+    const pull = pullOf('4055555555', 'p1', { status: 'failed' });
+    await finishPull(db, { pull, complete: false, now: 1000 });
+    expect(await getJob(db, '4055555555')).toBeUndefined();
+    expect(await getPull(db, '4055555555')).toEqual(pull);
+  });
+
   it('what a pull knows is not changed by a page that failed', async () => {
     await writePage(db, page(JOB, 'p1', ids(0, 5), { now: 1000 }));
     const known = await readKnown(db, JOB);
@@ -505,6 +611,11 @@ describe('counts always equal what is stored', () => {
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
     const jobs = ['1', '12', '123'];
+    // Half the pages go through a pull's own knowledge of the job (read once, kept up to date),
+    // the other half read the job: the counts must agree either way.
+    const known = new Map(
+      await Promise.all(jobs.map(async (id) => [id, await readKnown(db, id)] as const)),
+    );
     for (let step = 0; step < 60; step++) {
       const jobId = jobs[Math.floor(random() * jobs.length)] ?? '1';
       const offset = Math.floor(random() * 40);
@@ -517,8 +628,10 @@ describe('counts always equal what is stored', () => {
         await expect(writePage(db, input)).rejects.toThrow();
       } else if (roll < 0.25) {
         await finishPull(db, { pull: input.pull, complete: random() < 0.5, now: step });
+      } else if (roll < 0.3) {
+        await deleteJob(db, jobId);
       } else {
-        await writePage(db, input);
+        await writePage(db, random() < 0.5 ? { ...input, known: known.get(jobId) } : input);
       }
       for (const id of jobs) await expectCountsMatch(db, id);
     }

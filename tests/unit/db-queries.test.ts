@@ -12,7 +12,7 @@ import { cvBlob, cvBytesByJob, cvSummary, deleteCv, getCv, listCvIds, putCv } fr
 import { deleteAllData, deleteJob, ensureJob, getJob, listJobs } from '@/utils/db/jobs';
 import { openPanelDb } from '@/utils/db/open';
 import { getPull, listUnfinishedPulls, putPull } from '@/utils/db/pulls';
-import { writePage } from '@/utils/db/pulls-write';
+import { finishPull, writePage } from '@/utils/db/pulls-write';
 import { emptyReview, getReview, listReviews, putReview } from '@/utils/db/reviews';
 import type { PanelDb } from '@/utils/db/schema';
 import { getSecret, setSecret } from '@/utils/db/secrets';
@@ -121,6 +121,8 @@ describe('candidates', () => {
     await storePage(db, '42', ids('b', 20), { offset: 20 });
     await storePage(db, '42', ids('a', 20), { offset: 0 });
     await storePage(db, '43', ids('c', 5));
+    // Written out of LinkedIn's order: the pull's end puts the first rows in the first chunk.
+    await finishPull(db, { pull: pullOf('42', 'p1', 'done'), complete: false, now: 2 });
 
     const first = await getFirstCandidates(db, '42', 30);
     expect(first).toHaveLength(30);
@@ -128,7 +130,7 @@ describe('candidates', () => {
     expect(first).toEqual((await getCandidates(db, '42')).slice(0, 30));
 
     expect(await getFirstCandidates(db, '43', 30)).toHaveLength(5);
-    expect(await getFirstCandidates(db, '42', 1)).toHaveLength(1);
+    expect((await getFirstCandidates(db, '42', 1)).map((c) => c.applicationId)).toEqual(['a0']);
     expect(await getFirstCandidates(db, '42', 0)).toEqual([]);
     expect(await getFirstCandidates(db, 'none', 10)).toEqual([]);
   });

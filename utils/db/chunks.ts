@@ -38,6 +38,11 @@ export interface Folded {
   versions: number;
   /** The highest seq read, or -1 for none. */
   lastSeq: number;
+  /**
+   * Ranks never go down from one stored version to the next in seq order: the first chunks
+   * hold the first rows (what the panel paints before reading the whole job).
+   */
+  ordered: boolean;
 }
 
 /** Chunks in seq order as one list: each applicant's latest version, sorted by rank. */
@@ -45,15 +50,21 @@ export function foldChunks(chunks: readonly CandidateChunk[]): Folded {
   const latest = new Map<string, CandidateRecord>();
   let versions = 0;
   let lastSeq = -1;
+  let ordered = true;
+  let lastRank = Number.NEGATIVE_INFINITY;
   for (const chunk of chunks) {
     versions += chunk.candidates.length;
     if (chunk.seq > lastSeq) lastSeq = chunk.seq;
-    for (const c of chunk.candidates) latest.set(c.applicationId, c);
+    for (const c of chunk.candidates) {
+      latest.set(c.applicationId, c);
+      if (c.rank < lastRank) ordered = false;
+      lastRank = c.rank;
+    }
   }
   const candidates = [...latest.values()];
   // Mostly sorted already (pages are written in order): the sort is close to linear then.
   candidates.sort(byRank);
-  return { candidates, versions, lastSeq };
+  return { candidates, versions, lastSeq, ordered };
 }
 
 /** Every chunk of the job, folded. */
@@ -72,17 +83,20 @@ export async function nextSeq(store: ChunkStore<'readwrite'>, jobId: string): Pr
 
 /**
  * Replaces every chunk of the job with `candidates` (already in the order to keep), cut into
- * chunks of CHUNK_SIZE from seq 0. Inside the caller's transaction: all or nothing with it.
+ * chunks of CHUNK_SIZE. Seqs go on from the last one, never back: a panel that read up to
+ * seq N reads the rewritten job as chunks after N. Inside the caller's transaction: all or
+ * nothing with it.
  */
 export async function rewriteJobChunks(
   store: ChunkStore<'readwrite'>,
   jobId: string,
   candidates: readonly CandidateRecord[],
 ): Promise<void> {
+  const first = await nextSeq(store, jobId);
   const writes: Promise<unknown>[] = [issue(() => store.delete(jobKeyRange(jobId)))];
-  for (let seq = 0; seq * CHUNK_SIZE < candidates.length; seq++) {
-    const slice = candidates.slice(seq * CHUNK_SIZE, (seq + 1) * CHUNK_SIZE);
-    writes.push(issue(() => store.put({ jobId, seq, candidates: slice })));
+  for (let i = 0; i * CHUNK_SIZE < candidates.length; i++) {
+    const slice = candidates.slice(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE);
+    writes.push(issue(() => store.put({ jobId, seq: first + i, candidates: slice })));
   }
   await Promise.all(writes);
 }

@@ -57,14 +57,20 @@ export async function writePage(db: PanelDb, input: WritePageInput): Promise<Job
   }
   const tx = db.transaction(['jobs', 'candidateChunks', 'pulls'], 'readwrite');
   const added: KnownApplicants = new Map();
+  let fresh = null as KnownApplicants | null;
   const job = await runInTransaction(tx, async () => {
     const chunks = tx.objectStore('candidateChunks');
     const jobs = tx.objectStore('jobs');
-    const [stored, known, seq] = await Promise.all([
+    const [stored, seq] = await Promise.all([
       issue(() => jobs.get(jobId)),
-      input.known ?? issue(async () => knownOf((await readJobChunks(chunks, jobId)).candidates)),
       issue(() => nextSeq(chunks, jobId)),
     ]);
+    // What the pull knows is stale when another writer changed the job meanwhile (a backup
+    // imported, the job deleted): its count no longer matches the job's. Read it afresh then.
+    if (!input.known || input.known.size !== (stored?.cachedCount ?? 0)) {
+      fresh = knownOf((await readJobChunks(chunks, jobId)).candidates);
+    }
+    const known = fresh ?? (input.known as KnownApplicants);
     const records = candidates.map((candidate, index): CandidateRecord => {
       const id = candidate.applicationId;
       let firstSeenAt = known.get(id) ?? added.get(id);
@@ -99,28 +105,45 @@ export async function writePage(db: PanelDb, input: WritePageInput): Promise<Job
     ]);
     return updated;
   });
-  if (input.known) for (const [id, at] of added) input.known.set(id, at);
+  if (input.known) {
+    if (fresh) {
+      input.known.clear();
+      for (const [id, at] of fresh) input.known.set(id, at);
+    }
+    for (const [id, at] of added) input.known.set(id, at);
+  }
   return job;
 }
 
 /**
- * Stores the pull's final state. A complete pull (every page fetched) also marks the job's
- * candidates it did not return as no longer listed and records when the job was last
- * complete. Either way the job is rewritten as chunks in LinkedIn's order when versions were
- * superseded or marks changed, and its count is set from what is stored. Returns how many of
- * the job's candidates that pull did not list.
+ * Stores the pull's final state, then tidies the job's chunks. A complete pull (every page
+ * fetched) also marks the job's candidates it did not return as no longer listed and records
+ * when the job was last complete. The job is rewritten as chunks in LinkedIn's order when
+ * versions were superseded, marks changed or the chunks are out of order, and its count is
+ * set from what is stored. The state is committed first, on its own: a tidy that fails (a
+ * full disk) must not leave a cancelled pull marked running, to be resumed at the next start.
+ * Returns how many of the job's candidates that pull did not list.
  */
 export async function finishPull(
   db: PanelDb,
   input: { pull: PullRecord; complete: boolean; now: number },
 ): Promise<{ noLongerListed: number }> {
   const { pull, complete, now } = input;
-  const tx = db.transaction(['jobs', 'candidateChunks', 'pulls'], 'readwrite');
+  const stateTx = db.transaction(['jobs', 'pulls'], 'readwrite');
+  await runInTransaction(stateTx, async () => {
+    const jobs = stateTx.objectStore('jobs');
+    const [, stored] = await Promise.all([
+      issue(() => stateTx.objectStore('pulls').put(pull)),
+      issue(() => jobs.get(pull.jobId)),
+    ]);
+    if (complete && stored) await jobs.put({ ...stored, lastCompletePullAt: now });
+  });
+
+  const tx = db.transaction(['jobs', 'candidateChunks'], 'readwrite');
   return runInTransaction(tx, async () => {
     const chunks = tx.objectStore('candidateChunks');
     const jobs = tx.objectStore('jobs');
-    const [, folded, stored] = await Promise.all([
-      issue(() => tx.objectStore('pulls').put(pull)),
+    const [folded, stored] = await Promise.all([
       issue(() => readJobChunks(chunks, pull.jobId)),
       issue(() => jobs.get(pull.jobId)),
     ]);
@@ -136,15 +159,17 @@ export async function finishPull(
         return { ...c, noLongerListed: true };
       });
     }
-    if (marked > 0 || folded.versions > candidates.length) {
+    if (marked > 0 || folded.versions > candidates.length || !folded.ordered) {
       await rewriteJobChunks(chunks, pull.jobId, candidates);
     }
-    const job = stored ?? newJobRecord(pull.jobId, now);
-    await jobs.put({
-      ...job,
-      cachedCount: candidates.length,
-      ...(complete ? { lastCompletePullAt: now } : {}),
-    });
+    // A pull that stopped before storing anything of a job not known yet leaves no empty job.
+    if (stored || candidates.length > 0 || complete) {
+      const job = stored ?? {
+        ...newJobRecord(pull.jobId, now),
+        ...(complete ? { lastCompletePullAt: now } : {}),
+      };
+      await jobs.put({ ...job, cachedCount: candidates.length });
+    }
     return { noLongerListed };
   });
 }

@@ -666,8 +666,11 @@ export async function importBackup(
     const changedJobs = new Set<string>();
     for (const c of backup.candidates) {
       const key = candidateKey(c);
-      known.set(key, mergeCandidate(known.get(key), c));
-      changedJobs.add(c.jobId);
+      const local = known.get(key);
+      const merged = mergeCandidate(local, c);
+      known.set(key, merged);
+      // A job is written back only when the backup changed it: importing twice is a no-op.
+      if (!local || JSON.stringify(merged) !== JSON.stringify(local)) changedJobs.add(c.jobId);
     }
     // Each job the backup touches is written back whole, in LinkedIn's order.
     const byJob = new Map<string, CandidateRecord[]>(jobIds.map((id) => [id, []]));

@@ -150,7 +150,12 @@ export function useJob(jobId: string): JobData {
           hadRowsBeforePull.current =
             rowsRef.current.candidates.length > 0 && message.pull.fetched === 0;
         }
+        // At once, not at the next render: a reload decided before then must see it.
+        pullRef.current = message.pull;
         setPull(message.pull);
+        // A pull that ends may have rewritten the job (marks, LinkedIn's order): read it in
+        // full, whatever the tail reads during the pull saw.
+        if (!['running', 'queued', 'paused'].includes(message.pull.status)) reload();
       }
       if (message.type === 'data-changed' && (message.jobId === jobId || message.jobId === null))
         reload();
