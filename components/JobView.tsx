@@ -10,6 +10,7 @@ import { onBroadcast, pageApi } from '@/utils/page-api';
 import { useEvent } from '@/utils/panel/stable';
 import { useJob } from '@/utils/panel/use-job';
 import { useReviews } from '@/utils/panel/use-reviews';
+import { isPullActive } from '@/utils/pull/view';
 import {
   candidateFacts,
   countFacts,
@@ -28,7 +29,7 @@ import { CandidateDetail } from './CandidateDetail';
 import { CandidateRow } from './CandidateRow';
 import { CvBatchControls } from './CvBatchControls';
 import { FilterBar } from './FilterBar';
-import { isPullActive, PullControls } from './PullControls';
+import { PullControls } from './PullControls';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { VirtualList } from './VirtualList';
 

@@ -3,6 +3,7 @@ import { formatCredits, formatNumber } from '@/utils/format';
 import { t } from '@/utils/i18n';
 import type { PullView } from '@/utils/messages';
 import { memo } from '@/utils/panel/stable';
+import { isPullActive } from '@/utils/pull/view';
 
 interface Props {
   pull: PullView | null;
@@ -12,12 +13,6 @@ interface Props {
   onCancel: () => void;
   onDecide: (proceed: boolean) => void;
   onCheckNew: () => void;
-}
-
-const ACTIVE: PullView['status'][] = ['queued', 'running', 'paused'];
-
-export function isPullActive(pull: PullView | null): boolean {
-  return !!pull && ACTIVE.includes(pull.status);
 }
 
 function useCountdown(until: number | null): number | null {

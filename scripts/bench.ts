@@ -28,12 +28,13 @@
  * blank extension page's first paint is measured as the floor under the panel's figures.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
+import { selfSignedCertificate } from '../tests/fixtures/certificate';
 import {
   CHROMIUM_PATH as CHROMIUM,
   extensionArgs,
@@ -485,37 +486,6 @@ export async function workerProbe(b: Bench): Promise<WorkerProbe> {
 
 // ---------------------------------------------------------------------------------------------
 // 4. Pull
-
-/**
- * A throwaway certificate for the mock's HTTPS port, made by openssl (node has no API that
- * writes certificates). Chromium is told to ignore certificate errors for the whole run.
- */
-function selfSignedCertificate(host: string): { key: string; cert: string } {
-  const dir = mkdtempSync(join(os.tmpdir(), 'ap-bench-tls-'));
-  try {
-    const made = spawnSync(
-      'openssl',
-      [
-        'req',
-        ...['-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2'],
-        ...['-subj', `/CN=${host}`, '-addext', `subjectAltName=DNS:${host}`],
-        ...['-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
-      ],
-      { stdio: 'pipe' },
-    );
-    if (made.error || made.status !== 0) {
-      throw new Error(
-        `openssl could not make a certificate for the mock (install openssl): ${made.error?.message ?? made.stderr.toString()}`,
-      );
-    }
-    return {
-      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
-      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 interface PullRun {
   wallMs: number;
@@ -1110,7 +1080,7 @@ async function main() {
     warm: true,
     credits: 10_000_000,
     jobSizes: { [JOB_1K]: 1000 },
-    tls: selfSignedCertificate('api.linkupapi.com'),
+    tls: selfSignedCertificate(['api.linkupapi.com']),
   });
 
   let bench: Bench | null = null;

@@ -10,13 +10,10 @@
  * Every other host is refused, so nothing leaves the machine. The production build is tested
  * unchanged: it still calls `https://api.linkupapi.com`.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { selfSignedCertificate } from '../fixtures/certificate';
 import { linkedInPage } from '../fixtures/linkedin';
 
 const LINKUP_HOST = 'api.linkupapi.com';
@@ -42,40 +39,6 @@ export interface TestProxy {
 
 export function isLinkedInHost(host: string): boolean {
   return host === 'linkedin.com' || host.endsWith('.linkedin.com');
-}
-
-/** A self-signed certificate for the served hosts, made with the system's openssl. */
-function makeCertificate(): { key: string; cert: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'ap-ff-cert-'));
-  try {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '2',
-        '-subj',
-        '/CN=applicant-panel-test',
-        '-addext',
-        `subjectAltName=DNS:linkedin.com,DNS:*.linkedin.com,DNS:${LINKUP_HOST}`,
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
-    return {
-      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
-      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 export async function startProxy(upstream: string | null): Promise<TestProxy> {
@@ -109,7 +72,7 @@ export async function startProxy(upstream: string | null): Promise<TestProxy> {
     res.writeHead(403).end();
   };
 
-  const { key, cert } = makeCertificate();
+  const { key, cert } = selfSignedCertificate(['linkedin.com', '*.linkedin.com', LINKUP_HOST]);
   const tls = https.createServer({ key, cert }, handle);
   const server = http.createServer(handle);
   server.on('connect', (req: http.IncomingMessage, socket: Socket, head: Buffer) => {

@@ -1,5 +1,8 @@
 // @vitest-environment node
+import https from 'node:https';
+import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { selfSignedCertificate } from '../fixtures/certificate';
 import { type CvKind, cvKindFor } from '../mock-linkup/cv';
 import {
   generateCandidate,
@@ -813,5 +816,58 @@ describe('other endpoints', () => {
     } finally {
       await slow.close();
     }
+  });
+});
+
+describe('HTTPS (the benchmark reaches the mock as api.linkupapi.com)', () => {
+  it('serves the same API over TLS on a second port, with the given certificate', async () => {
+    const tls = selfSignedCertificate(['api.linkupapi.com']);
+    const secure = await startMockLinkup({ tls });
+    try {
+      expect(secure.tlsPort).toEqual(expect.any(Number));
+      expect(secure.tlsPort).not.toBe(secure.port);
+      const answer = await new Promise<{ status: number; body: string; cert: string }>(
+        (resolve, reject) => {
+          const req = https.request(
+            {
+              host: '127.0.0.1',
+              port: secure.tlsPort as number,
+              path: '/v2/credits',
+              servername: 'api.linkupapi.com',
+              ca: tls.cert,
+              headers: { 'x-api-key': KEY },
+              agent: false,
+            },
+            (res) => {
+              // Read now: the socket is detached from the response once it ends.
+              const cert = (res.socket as TLSSocket).getPeerCertificate().subjectaltname ?? '';
+              let body = '';
+              res.on('data', (chunk) => {
+                body += chunk;
+              });
+              res.on('end', () =>
+                resolve({
+                  status: res.statusCode ?? 0,
+                  body,
+                  cert,
+                }),
+              );
+            },
+          );
+          req.on('error', reject);
+          req.end();
+        },
+      );
+      expect(answer.status).toBe(200);
+      expect(parse<{ credits: number }>(answer.body).data?.credits).toBe(DEFAULT_CREDITS);
+      expect(answer.cert).toContain('DNS:api.linkupapi.com');
+      expect(secure.requests.map((r) => r.path)).toEqual(['/v2/credits']);
+    } finally {
+      await secure.close();
+    }
+  });
+
+  it('has no TLS port unless asked', () => {
+    expect(mock.tlsPort).toBeNull();
   });
 });

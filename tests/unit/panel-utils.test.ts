@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatCandidates, formatCredits } from '../../utils/format';
 import type { ApiCandidate } from '../../utils/linkup/types';
+import type { PullView } from '../../utils/messages';
+import { isPullActive } from '../../utils/pull/view';
 import { safeLinkedInUrl } from '../../utils/safe-url';
 import { matchesQuery, searchCandidates, searchTextOf } from '../../utils/search';
 
@@ -77,4 +79,18 @@ describe('format', () => {
     [2500, '2,500 candidates'],
   ])('%i -> %s', (n, s) => expect(formatCandidates(n)).toBe(s));
   it('formats credits', () => expect(formatCredits(4825)).toBe('4,825 credits'));
+});
+
+describe('isPullActive', () => {
+  const view = (status: PullView['status']) => ({ status }) as PullView;
+
+  it('is true until the pull ended, and false without one', () => {
+    for (const status of ['queued', 'running', 'paused'] as const) {
+      expect(isPullActive(view(status))).toBe(true);
+    }
+    for (const status of ['done', 'failed', 'cancelled'] as const) {
+      expect(isPullActive(view(status))).toBe(false);
+    }
+    expect(isPullActive(null)).toBe(false);
+  });
 });

@@ -1,7 +1,7 @@
 import type { ApiCandidate } from '../linkup/types';
-import { foldChunks, nextSeq, readJobChunks, rewriteJobChunks } from './chunks';
+import { readCandidates } from './candidates';
+import { nextSeq, readJobChunks, rewriteJobChunks } from './chunks';
 import { newJobRecord } from './jobs';
-import { jobKeyRange } from './keys';
 import type { PanelDb } from './schema';
 import { issue, runInTransaction } from './transaction';
 import type { CandidateRecord, JobRecord, PullRecord } from './types';
@@ -29,7 +29,7 @@ export type KnownApplicants = Map<string, number>;
 
 /** What a pull needs to know of the job before its first page: see WritePageInput.known. */
 export async function readKnown(db: PanelDb, jobId: string): Promise<KnownApplicants> {
-  return knownOf(foldChunks(await db.getAll('candidateChunks', jobKeyRange(jobId))).candidates);
+  return knownOf((await readCandidates(db, jobId)).candidates);
 }
 
 function knownOf(candidates: readonly CandidateRecord[]): KnownApplicants {

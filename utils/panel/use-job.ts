@@ -6,7 +6,7 @@ import { getPull } from '../db/pulls';
 import type { CandidateRecord, JobRecord } from '../db/types';
 import type { PullView } from '../messages';
 import { onBroadcast } from '../page-api';
-import { pullViewOf } from '../pull/view';
+import { isPullActive, pullViewOf } from '../pull/view';
 import { searchTextOf } from '../search';
 
 /** Rows painted from a cursor before the whole job is read. */
@@ -155,7 +155,7 @@ export function useJob(jobId: string): JobData {
         setPull(message.pull);
         // A pull that ends may have rewritten the job (marks, LinkedIn's order): read it in
         // full, whatever the tail reads during the pull saw.
-        if (!['running', 'queued', 'paused'].includes(message.pull.status)) reload();
+        if (!isPullActive(message.pull)) reload();
       }
       if (message.type === 'data-changed' && (message.jobId === jobId || message.jobId === null))
         reload();
